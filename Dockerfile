@@ -1,0 +1,40 @@
+# Images for Lodestar in production (docker-compose.yml). Not built on the build machines, which
+# have no Docker engine; `make lint` checks the compose file that uses it.
+
+# --- Hunspell dictionaries from Debian, the same files scripts/services installs locally.
+FROM debian:bookworm-slim AS dictionaries
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends hunspell-en-us \
+ && mkdir -p /dictionaries/en_US \
+ && cp -L /usr/share/hunspell/en_US.aff /usr/share/hunspell/en_US.dic /dictionaries/en_US/
+
+# --- Elasticsearch: the official image, same version as local and CI, plus the dictionaries.
+FROM docker.elastic.co/elasticsearch/elasticsearch:8.19.21 AS elasticsearch
+COPY --from=dictionaries --chown=elasticsearch:root /dictionaries/ /usr/share/elasticsearch/config/hunspell/
+
+# --- Web, worker and beat: one image, three commands.
+FROM python:3.11-slim-bookworm AS app
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    DJANGO_SETTINGS_MODULE=lodestar.settings.production \
+    PATH=/app/.venv/bin:$PATH
+RUN useradd --create-home --uid 1000 lodestar \
+ && apt-get update && apt-get install -y --no-install-recommends libjpeg62-turbo zlib1g \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY requirements/ requirements/
+COPY site/ site/
+COPY cases/ cases/
+COPY forum/ forum/
+COPY search/ search/
+COPY templates/ templates/
+COPY manage.py ./
+RUN python -m venv .venv \
+ && .venv/bin/pip install --no-cache-dir -c requirements/constraints.txt -e . \
+ && SECRET_KEY=collectstatic-only ALLOWED_HOSTS=x DATABASE_URL=postgres://x/x REDIS_URL=redis://x \
+    ELASTICSEARCH_URL=http://x WAGTAILADMIN_BASE_URL=http://x python manage.py collectstatic --noinput \
+ && mkdir -p /app/media && chown lodestar /app/media
+USER lodestar
+EXPOSE 8000
+CMD ["gunicorn", "lodestar.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

@@ -1,0 +1,70 @@
+# The front door: `make run` serves the site with demo content, `make test` runs every check.
+# Both set up what they need (virtualenv, pinned dependencies, local services) and are safe to repeat.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+TEST_SETTINGS := lodestar.settings.test
+
+.PHONY: help install run test pytest lint format services-up services-down services-status migrate lock clean
+
+help:
+	@echo "make run              install, start services, migrate, serve http://127.0.0.1:8000/ with worker and beat"
+	@echo "make test             install, start services, lint, check migrations, run the whole test suite"
+	@echo "make lint             ruff, format check, docker-compose config check"
+	@echo "make format           apply ruff's fixes and formatting"
+	@echo "make services-up      start PostgreSQL, Redis and Elasticsearch (scripts/services)"
+	@echo "make services-down    stop them"
+	@echo "make services-status  say what runs"
+	@echo "make lock             re-pin requirements/constraints.txt from pyproject.toml"
+
+$(STAMP): pyproject.toml requirements/constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Lodestar needs Python 3.11 or newer: set PYTHON=/path/to/python3.11")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip==26.3"
+	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+services-up:
+	@scripts/services up
+
+services-down:
+	@scripts/services down
+
+services-status:
+	@scripts/services status
+
+migrate: install services-up
+	$(BIN)/python manage.py migrate --noinput
+
+run: migrate
+	@scripts/run
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	@scripts/check-compose
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: install services-up lint
+	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/pytest
+
+pytest: install services-up
+	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/pytest $(ARGS)
+
+lock:
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet --upgrade "pip==26.3"
+	.venv-lock/bin/python -m pip install --quiet -e ".[dev]"
+	{ sed -n '1,2p' requirements/constraints.txt; .venv-lock/bin/python -m pip freeze --exclude-editable; } > requirements/constraints.new
+	mv requirements/constraints.new requirements/constraints.txt && rm -rf .venv-lock
+
+clean:
+	rm -rf $(VENV) static_collected .pytest_cache .ruff_cache

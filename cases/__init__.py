@@ -1,0 +1,1 @@
+"""The library: case studies and tools as Wagtail pages."""

@@ -1,0 +1,1 @@
+"""Member discussions: categories, topics, replies and moderation."""

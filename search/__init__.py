@@ -1,0 +1,1 @@
+"""Cross-coalition search: Elasticsearch documents, indexing tasks and queries."""

@@ -1,0 +1,1 @@
+"""Settings, split by where Lodestar runs: base (shared), dev, test and production."""
