@@ -9,6 +9,8 @@ from . import views
 
 urlpatterns = [
     path("health/", views.health, name="health"),
+    path("accounts/", include("allauth.urls")),
+    path("members/", include("lodestar.members.urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,6 +1,7 @@
 """Project-wide views."""
 
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -17,3 +18,8 @@ def health(request):
         {"status": "ok" if healthy else "unavailable", "dependencies": dependencies},
         status=200 if healthy else 503,
     )
+
+
+def rate_limited(request, exception=None):
+    """Shown by django-ratelimit when someone has done something too often."""
+    return render(request, "429.html", status=429)

@@ -4,6 +4,9 @@ Integration tests use the services that scripts/services starts (PostgreSQL, Red
 `make test` starts them first.
 """
 
+import email
+import email.policy
+import mailbox
 import os
 import subprocess
 import sys
@@ -11,6 +14,8 @@ import time
 from pathlib import Path
 
 import pytest
+from celery.result import AsyncResult
+from celery.signals import after_task_publish
 from django.db import connection
 from wagtail.models import Page, Site
 
@@ -94,3 +99,109 @@ def celery_worker(django_db_setup, django_db_blocker, tmp_path_factory):
         process.wait(timeout=20)
     except subprocess.TimeoutExpired:
         process.kill()
+
+
+# --- People in each role (tests/members/factories.py builds them) ---------------------------
+
+
+@pytest.fixture
+def registered_user(db):
+    """Signed up and verified, not a member."""
+    from tests.members.factories import ProfileFactory
+
+    return ProfileFactory(organisation=None).user
+
+
+@pytest.fixture
+def member(db):
+    from tests.members.factories import make_member
+
+    return make_member()
+
+
+@pytest.fixture
+def other_member(db):
+    from tests.members.factories import make_member
+
+    return make_member()
+
+
+@pytest.fixture
+def moderator(db):
+    from tests.members.factories import make_moderator
+
+    return make_moderator()
+
+
+@pytest.fixture
+def administrator(db):
+    from tests.members.factories import make_administrator
+
+    return make_administrator()
+
+
+# --- Mail and tasks ------------------------------------------------------------------------
+
+
+class Mailbox:
+    """The Maildir the worker delivers to (settings.EMAIL_FILE_PATH)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def clear(self) -> None:
+        for message_file in [*self.path.glob("new/*"), *self.path.glob("cur/*")]:
+            message_file.unlink()
+
+    def messages(self) -> list[email.message.EmailMessage]:
+        box = mailbox.Maildir(self.path, factory=None, create=True)
+        parsed = [
+            email.message_from_bytes(message.as_bytes(), policy=email.policy.default) for message in box
+        ]
+        return sorted(parsed, key=lambda m: m["Date"].datetime)
+
+    def to(self, address: str) -> list[email.message.EmailMessage]:
+        return [m for m in self.messages() if address in m["To"]]
+
+    @staticmethod
+    def text(message) -> str:
+        return message.get_body(preferencelist=("plain",)).get_content()
+
+
+@pytest.fixture
+def mail(settings) -> Mailbox:
+    box = Mailbox(Path(settings.EMAIL_FILE_PATH))
+    box.path.mkdir(parents=True, exist_ok=True)
+    box.clear()
+    return box
+
+
+class TaskTracker:
+    """Records every Celery task published by this process, so a test can wait for them to finish.
+
+    Waiting uses the result backend (a blocking read on Redis), not sleeps.
+    """
+
+    def __init__(self):
+        self.ids: list[str] = []
+
+    def _record(self, sender=None, headers=None, **kwargs):
+        self.ids.append(headers["id"])
+
+    def wait(self, timeout: float = 30) -> list:
+        """Wait for every recorded task (and tasks they record meanwhile) to finish; return results."""
+        results, seen = [], 0
+        while seen < len(self.ids):
+            task_id = self.ids[seen]
+            results.append(AsyncResult(task_id, app=celery_app).get(timeout=timeout, propagate=True))
+            seen += 1
+        return results
+
+
+@pytest.fixture
+def tasks(celery_worker):
+    """Tasks sent during the test run on the real worker; `tasks.wait()` blocks until they are done."""
+    tracker = TaskTracker()
+    after_task_publish.connect(tracker._record, weak=False)
+    yield tracker
+    after_task_publish.disconnect(tracker._record)

@@ -3,7 +3,9 @@
 from .base import *  # noqa: F403
 
 DEBUG = True
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Emails land in a local mailbox, one file per message: .services/mail/new/
+EMAIL_BACKEND = "lodestar.mail.backends.MaildirBackend"
+EMAIL_FILE_PATH = BASE_DIR / ".services" / "mail"  # noqa: F405
 
 # Serve static files straight from the source folders; no collectstatic in development.
 WHITENOISE_USE_FINDERS = True

@@ -1,21 +1,30 @@
-"""Tests: the real local services, kept apart from a running dev site.
+"""Tests: the real local services, kept apart from a running dev site and from each other.
 
-The broker, results, cache and search indexes use their own Redis databases and index prefix, so
-a `make run` worker never takes a test's tasks and tests never touch the demo content.
+The broker, results, cache, search indexes, mailbox and database are the test suite's own, so a
+`make run` worker never takes a test's tasks and tests never touch the demo content. Setting
+LODESTAR_TEST_SLOT (0-9) gives a second checkout its own set, so two suites can run at once.
 """
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import BASE_DIR, CACHES, DATABASES, env
+
+TEST_SLOT = env.int("LODESTAR_TEST_SLOT", default=-1)
+_redis_base = 10 if TEST_SLOT < 0 else 20 + 3 * TEST_SLOT  # scripts/services runs Redis with 64 databases
+_suffix = "" if TEST_SLOT < 0 else f"_{TEST_SLOT}"
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast; never used outside tests
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="redis://127.0.0.1:56379/10")
-CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default="redis://127.0.0.1:56379/11")
-CACHES["default"]["LOCATION"] = env("CACHE_URL", default="redis://127.0.0.1:56379/12")  # noqa: F405
-ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="lodestar-test")
+DATABASES["default"]["TEST"] = {"NAME": f"test_lodestar{_suffix}"}
+CELERY_BROKER_URL = f"redis://127.0.0.1:56379/{_redis_base}"
+CELERY_RESULT_BACKEND = f"redis://127.0.0.1:56379/{_redis_base + 1}"
+CACHES["default"]["LOCATION"] = f"redis://127.0.0.1:56379/{_redis_base + 2}"
+ELASTICSEARCH_INDEX_PREFIX = f"lodestar-test{_suffix.replace('_', '-')}"
+
+# The worker sends mail; tests read it back from this mailbox (tests/conftest.py `mailbox`).
+EMAIL_BACKEND = "lodestar.mail.backends.MaildirBackend"
+EMAIL_FILE_PATH = BASE_DIR / ".services" / f"test-mail{_suffix}"
 
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

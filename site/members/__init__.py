@@ -1,0 +1,1 @@
+"""Members: accounts, profiles, organisations and membership review."""

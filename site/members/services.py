@@ -1,0 +1,178 @@
+"""Writes about people: profiles, membership applications and their review, privacy requests."""
+
+from allauth.account.models import EmailAddress
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
+
+from lodestar.mail.services import email_queue
+from lodestar.permissions.roles import MEMBERS_GROUP, forget_role
+
+from .avatars import resized_avatar
+from .models import MembershipApplication, Organisation, Profile, User
+from .privacy import exporters
+
+
+def _unique_profile_slug(name: str) -> str:
+    base = slugify(name)[:60] or "member"
+    slug, n = base, 2
+    while Profile.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def profile_get_or_create(*, user: User) -> Profile:
+    """Everyone who signs in has a profile; its first display name is their address's local part."""
+    try:
+        return user.profile
+    except Profile.DoesNotExist:
+        display_name = user.email.split("@", 1)[0][:80]
+        return Profile.objects.create(
+            user=user, display_name=display_name, slug=_unique_profile_slug(display_name)
+        )
+
+
+@transaction.atomic
+def profile_update(*, profile: Profile, data: dict, avatar=None, remove_avatar: bool = False) -> Profile:
+    for field, value in data.items():
+        setattr(profile, field, value)
+    if remove_avatar and profile.avatar:
+        profile.avatar.delete(save=False)
+    if avatar is not None:
+        if profile.avatar:
+            profile.avatar.delete(save=False)
+        profile.avatar.save(f"{profile.slug}.png", resized_avatar(avatar), save=False)
+    profile.full_clean()
+    profile.save()
+    return profile
+
+
+@transaction.atomic
+def membership_apply(*, user: User, organisation_name: str, actor_type, country, statement: str):
+    application = MembershipApplication.objects.create(
+        applicant=user,
+        organisation_name=organisation_name.strip(),
+        actor_type=actor_type,
+        country=country,
+        statement=statement.strip(),
+    )
+    email_queue(
+        to=[user.email],
+        subject="[Lodestar] We received your membership application",
+        text=render_to_string("members/email/application_received.txt", {"application": application}),
+    )
+    return application
+
+
+@transaction.atomic
+def membership_approve(*, application: MembershipApplication, reviewer: User) -> MembershipApplication:
+    application = MembershipApplication.objects.select_for_update().get(pk=application.pk)
+    if application.status != MembershipApplication.Status.PENDING:
+        return application
+    organisation, _ = Organisation.objects.get_or_create(
+        name=application.organisation_name,
+        country=application.country,
+        defaults={"actor_type": application.actor_type},
+    )
+    applicant = application.applicant
+    profile = profile_get_or_create(user=applicant)
+    profile.organisation = organisation
+    profile.actor_type = profile.actor_type or application.actor_type
+    profile.country = profile.country or application.country
+    profile.save()
+    applicant.groups.add(Group.objects.get(name=MEMBERS_GROUP))
+    forget_role(applicant)
+    application.status = MembershipApplication.Status.APPROVED
+    application.reviewed_by = reviewer
+    application.reviewed_at = timezone.now()
+    application.save()
+    email_queue(
+        to=[applicant.email],
+        subject="[Lodestar] Welcome: your membership is approved",
+        text=render_to_string("members/email/application_approved.txt", {"application": application}),
+    )
+    return application
+
+
+@transaction.atomic
+def membership_reject(
+    *, application: MembershipApplication, reviewer: User, reason: str
+) -> MembershipApplication:
+    application = MembershipApplication.objects.select_for_update().get(pk=application.pk)
+    if application.status != MembershipApplication.Status.PENDING:
+        return application
+    application.status = MembershipApplication.Status.REJECTED
+    application.rejection_reason = reason.strip()
+    application.reviewed_by = reviewer
+    application.reviewed_at = timezone.now()
+    application.save()
+    email_queue(
+        to=[application.applicant.email],
+        subject="[Lodestar] About your membership application",
+        text=render_to_string("members/email/application_rejected.txt", {"application": application}),
+    )
+    return application
+
+
+def account_export(*, user: User) -> dict:
+    """Everything Lodestar holds about this person, and nothing about anyone else."""
+    profile = Profile.objects.filter(user=user).select_related("organisation", "actor_type").first()
+    data = {
+        "account": {
+            "email": user.email,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+            "email_addresses": list(
+                EmailAddress.objects.filter(user=user).values("email", "verified", "primary")
+            ),
+        },
+        "profile": None,
+        "membership_applications": [
+            {
+                "organisation": a.organisation_name,
+                "actor_type": str(a.actor_type),
+                "country": a.country.code,
+                "statement": a.statement,
+                "status": a.status,
+                "submitted_at": a.submitted_at.isoformat(),
+                "rejection_reason": a.rejection_reason,
+            }
+            for a in user.membership_applications.select_related("actor_type")
+        ],
+    }
+    if profile:
+        data["profile"] = {
+            "display_name": profile.display_name,
+            "organisation": profile.organisation.name if profile.organisation else None,
+            "actor_type": str(profile.actor_type) if profile.actor_type else None,
+            "country": profile.country.code or None,
+            "city": profile.city,
+            "role_title": profile.role_title,
+            "bio": profile.bio,
+            "visibility": profile.visibility,
+            "has_avatar": bool(profile.avatar),
+        }
+    for section, exporter in exporters().items():
+        data[section] = exporter(user)
+    return data
+
+
+@transaction.atomic
+def account_delete(*, user: User) -> None:
+    """Remove the person and their personal data; what they wrote stays, under "former member".
+
+    Content that others reply to (forum posts, case studies) points at its author with
+    on_delete=SET_NULL, and templates show a missing author as "former member".
+    """
+    profile = Profile.objects.filter(user=user).first()
+    if profile and profile.avatar:
+        profile.avatar.delete(save=False)
+    identifiers = [user.email, user.username]
+    AccessAttempt.objects.filter(username__in=identifiers).delete()
+    AccessLog.objects.filter(username__in=identifiers).delete()
+    AccessFailureLog.objects.filter(username__in=identifiers).delete()
+    # Other sessions of this account only hold its id: they become anonymous once the row is gone.
+    user.delete()

@@ -1,0 +1,1 @@
+"""Controlled vocabularies shared by the library, member profiles and search (editable snippets)."""
