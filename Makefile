@@ -7,12 +7,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 TEST_SETTINGS := lodestar.settings.test
 
-.PHONY: help install run test pytest lint format services-up services-down services-status migrate lock clean
+.PHONY: help install run test pytest lint audit format services-up services-down services-status migrate lock clean
 
 help:
 	@echo "make run              install, start services, migrate, serve http://127.0.0.1:8000/ with worker and beat"
 	@echo "make test             install, start services, lint, check migrations, run the whole test suite"
-	@echo "make lint             ruff, format check, docker-compose config check"
+	@echo "make lint             ruff, bandit, pip-audit, docker-compose config check"
 	@echo "make format           apply ruff's fixes and formatting"
 	@echo "make services-up      start PostgreSQL, Redis and Elasticsearch (scripts/services)"
 	@echo "make services-down    stop them"
@@ -41,12 +41,18 @@ migrate: install services-up
 	$(BIN)/python manage.py migrate --noinput
 
 run: migrate
+	$(BIN)/python manage.py load_demo --if-empty
 	@scripts/run
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit --quiet --recursive --severity-level medium --exclude '*/migrations/*' site cases forum search
+	@scripts/audit
 	@scripts/check-compose
+
+audit: install
+	@scripts/audit
 
 format: install
 	$(BIN)/ruff check --fix .

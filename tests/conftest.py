@@ -17,7 +17,7 @@ import pytest
 from celery.result import AsyncResult
 from celery.signals import after_task_publish
 from django.db import connection
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from lodestar.celery import app as celery_app
 from lodestar.home.models import HomePage
@@ -25,6 +25,15 @@ from tests.home.factories import HomePageFactory
 
 REPO = Path(__file__).resolve().parent.parent
 WORKER_START_TIMEOUT = 60
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits and cached fragments live in Redis: every test starts without them."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
 
 
 @pytest.fixture
@@ -36,6 +45,7 @@ def home_page(db) -> HomePage:
     """
     home = HomePage.objects.first()
     if home is None:
+        Locale.objects.get_or_create(language_code="en")
         root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
         home = HomePageFactory(parent=root, title="Lodestar", slug="home")
     Site.objects.update_or_create(

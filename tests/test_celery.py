@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from lodestar.tasks import clear_expired_sessions
 
-pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_worker_runs_a_task_sent_through_redis_and_its_effect_reaches_the_database(celery_worker):

@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
+from lodestar.mail.models import OutgoingEmail
 from lodestar.mail.services import email_queue
 from lodestar.permissions.roles import MEMBERS_GROUP, forget_role
 
@@ -171,6 +172,7 @@ def account_delete(*, user: User) -> None:
     if profile and profile.avatar:
         profile.avatar.delete(save=False)
     identifiers = [user.email, user.username]
+    OutgoingEmail.objects.filter(to__contains=[user.email]).delete()
     AccessAttempt.objects.filter(username__in=identifiers).delete()
     AccessLog.objects.filter(username__in=identifiers).delete()
     AccessFailureLog.objects.filter(username__in=identifiers).delete()

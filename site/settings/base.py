@@ -120,7 +120,8 @@ ACCOUNT_ADAPTER = "lodestar.members.adapter.AccountAdapter"
 # Rate limits (allauth's own, kept in the cache): answered with templates/429.html.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
-    "login_failed": "10/m/ip,5/5m/key",
+    # Looser than the django-axes lockout below, which is the one people meet first.
+    "login_failed": "20/m/ip,10/5m/key",
     "signup": "10/h/ip",
     "reset_password": "5/h/ip,3/h/key",
     "reset_password_from_key": "20/m/ip",

@@ -8,7 +8,7 @@ LODESTAR_TEST_SLOT (0-9) gives a second checkout its own set, so two suites can 
 from .base import *  # noqa: F403
 from .base import BASE_DIR, CACHES, DATABASES, env
 
-TEST_SLOT = env.int("LODESTAR_TEST_SLOT", default=-1)
+TEST_SLOT = int(env.str("LODESTAR_TEST_SLOT", default="") or -1)
 _redis_base = 10 if TEST_SLOT < 0 else 20 + 3 * TEST_SLOT  # scripts/services runs Redis with 64 databases
 _suffix = "" if TEST_SLOT < 0 else f"_{TEST_SLOT}"
 

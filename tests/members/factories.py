@@ -66,9 +66,9 @@ class ProfileFactory(factory.django.DjangoModelFactory):
         model = Profile
 
 
-def member_factory(group_name: str | None, **kwargs) -> User:
-    """A verified person with a profile, in the given role group."""
-    profile = ProfileFactory(**{f"user__{k}": v for k, v in kwargs.items()})
+def member_factory(group_name: str | None, **profile_fields) -> User:
+    """A verified person with a profile (fields as ProfileFactory takes them), in a role group."""
+    profile = ProfileFactory(**profile_fields)
     user = profile.user
     if group_name:
         user.groups.add(Group.objects.get(name=group_name))
