@@ -7,11 +7,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 TEST_SETTINGS := lodestar.settings.test
 
-.PHONY: help install run test pytest lint audit format services-up services-down services-status migrate lock clean
+.PHONY: help install run test pytest test-browser browser-deps lint audit format services-up services-down services-status migrate lock clean
 
 help:
 	@echo "make run              install, start services, migrate, serve http://127.0.0.1:8000/ with worker and beat"
 	@echo "make test             install, start services, lint, check migrations, run the whole test suite"
+	@echo "make test-browser     only the browser journeys (Playwright + Debian's Chromium + axe-core)"
 	@echo "make lint             ruff, bandit, pip-audit, docker-compose config check"
 	@echo "make format           apply ruff's fixes and formatting"
 	@echo "make services-up      start PostgreSQL, Redis and Elasticsearch (scripts/services)"
@@ -58,12 +59,18 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: install services-up lint
+test: install services-up browser-deps lint
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/pytest
 
-pytest: install services-up
+pytest: install services-up browser-deps
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/pytest $(ARGS)
+
+test-browser: install services-up browser-deps
+	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/pytest -m browser $(ARGS)
+
+browser-deps:
+	@scripts/browser-deps
 
 lock:
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock

@@ -27,6 +27,32 @@ REPO = Path(__file__).resolve().parent.parent
 WORKER_START_TIMEOUT = 60
 
 
+_serialized_database: dict[str, str] = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Keep the data that migrations seed, for transactional tests to restore (serialized_rollback).
+
+    Django keeps it on the connection object, which is per thread and per asyncio context: the
+    browser tests run inside Playwright's event loop and would otherwise see a connection without it.
+    """
+    from django.db import connections
+
+    contents = getattr(connections["default"], "_test_serialized_contents", None)
+    if contents:
+        _serialized_database["default"] = contents
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _serialized_database_in_this_context():
+    from django.db import connections
+
+    if "default" in _serialized_database:
+        connections["default"]._test_serialized_contents = _serialized_database["default"]
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate limits and cached fragments live in Redis: every test starts without them."""
