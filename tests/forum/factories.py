@@ -44,7 +44,6 @@ def add_replies(topic: Topic, authors: list, count: int, *, body: str = "A reply
     """Append `count` published replies quickly (bulk), cycling through `authors`."""
     start = topic.last_position
     now = timezone.now()
-    html = render_markdown(body).html
     posts = Post.objects.bulk_create(
         [
             Post(
@@ -52,7 +51,7 @@ def add_replies(topic: Topic, authors: list, count: int, *, body: str = "A reply
                 position=start + i,
                 author=authors[i % len(authors)] if authors else None,
                 body=f"{body} {i}",
-                body_html=html,
+                body_html=render_markdown(f"{body} {i}").html,
                 created_at=now + timezone.timedelta(seconds=i),
             )
             for i in range(1, count + 1)
