@@ -148,6 +148,8 @@ def topic_detail(request, pk, slug=None):
     if accepted is not None and accepted in posts:
         accepted.reaction_list = posts[posts.index(accepted)].reaction_list
     previous_read = selectors.read_position(topic, request.user)
+    # Where "new since your last visit" goes: before the first post on this page not read yet.
+    unread_from = next((p.position for p in posts if p.position > previous_read), None) if previous_read else None
     if request.user.is_authenticated and posts:
         services.topic_mark_read(topic=topic, user=request.user, position=posts[-1].position)
 
@@ -172,7 +174,7 @@ def topic_detail(request, pk, slug=None):
             "page_obj": page,
             "posts": posts,
             "accepted": accepted,
-            "previous_read": previous_read,
+            "unread_from": unread_from,
             "reply_form": reply_form,
             "watching": selectors.is_watching_topic(topic, request.user),
             "tags": list(topic.tags.all()),
