@@ -83,9 +83,15 @@ TOPICS = [
                 "tagging budget lines by their contribution to the pathway, so the strategy shows up in "
                 "the budget documents finance already owns.",
             ),
-            ("freja", "From the investor side: a published pathway with interim milestones made our "
-             "conversations with the ministry much more concrete (illustrative)."),
-            ("carlos", "@ingrid did the tagging start with a pilot in a few ministries, or everywhere at once?"),
+            (
+                "freja",
+                "From the investor side: a published pathway with interim milestones made our "
+                "conversations with the ministry much more concrete (illustrative).",
+            ),
+            (
+                "carlos",
+                "@ingrid did the tagging start with a pilot in a few ministries, or everywhere at once?",
+            ),
             ("ingrid", "A pilot in three ministries for one budget year, then everywhere (illustrative)."),
         ],
         "accepted": 0,
@@ -100,9 +106,15 @@ TOPICS = [
         ),
         "tags": ["consultation"],
         "replies": [
-            ("aroha", "Radio call-in sessions and community meetings run by local networks worked for us "
-             "(illustrative)."),
-            ("marta", "We paid for travel of community representatives to regional workshops (illustrative)."),
+            (
+                "aroha",
+                "Radio call-in sessions and community meetings run by local networks worked for us "
+                "(illustrative).",
+            ),
+            (
+                "marta",
+                "We paid for travel of community representatives to regional workshops (illustrative).",
+            ),
         ],
     },
     {
@@ -113,8 +125,11 @@ TOPICS = [
         "What did you choose, and why?",
         "tags": ["modelling", "energy"],
         "replies": [
-            ("louis", "We kept one detailed model for power and a simpler one for the whole economy, "
-             "and linked them through a few shared assumptions (illustrative)."),
+            (
+                "louis",
+                "We kept one detailed model for power and a simpler one for the whole economy, "
+                "and linked them through a few shared assumptions (illustrative).",
+            ),
         ],
     },
     {
@@ -125,8 +140,11 @@ TOPICS = [
         "consistent with the national pathway without copying it?",
         "tags": ["subnational"],
         "replies": [
-            ("ingrid", "We publish a short table that maps each city target to the national milestone it "
-             "supports (illustrative)."),
+            (
+                "ingrid",
+                "We publish a short table that maps each city target to the national milestone it "
+                "supports (illustrative).",
+            ),
             ("diego", "BUY CHEAP CERTIFIED OFFSETS NOW at offsets-bargain.example, best prices!!!"),
         ],
         "flag_last": True,
@@ -193,7 +211,9 @@ def load(*, out, scale: int = 0) -> None:
         )
         topic.tags.set(spec["tags"])
         posts = []
-        for position, (local_part, body) in enumerate([(spec["author"], spec["body"]), *spec["replies"]], start=1):
+        for position, (local_part, body) in enumerate(
+            [(spec["author"], spec["body"]), *spec["replies"]], start=1
+        ):
             posted_at = when + timedelta(hours=position * 3)
             posts.append(
                 Post.objects.create(

@@ -149,7 +149,9 @@ def topic_detail(request, pk, slug=None):
         accepted.reaction_list = posts[posts.index(accepted)].reaction_list
     previous_read = selectors.read_position(topic, request.user)
     # Where "new since your last visit" goes: before the first post on this page not read yet.
-    unread_from = next((p.position for p in posts if p.position > previous_read), None) if previous_read else None
+    unread_from = (
+        next((p.position for p in posts if p.position > previous_read), None) if previous_read else None
+    )
     if request.user.is_authenticated and posts:
         services.topic_mark_read(topic=topic, user=request.user, position=posts[-1].position)
 

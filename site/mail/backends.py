@@ -14,8 +14,9 @@ class MaildirBackend(BaseEmailBackend):
 
     def send_messages(self, email_messages) -> int:
         path = Path(settings.EMAIL_FILE_PATH)
-        path.mkdir(parents=True, exist_ok=True)
-        box = mailbox.Maildir(path, create=True)
+        for folder in ("tmp", "new", "cur"):  # Maildir(create=True) makes them only for a new path
+            (path / folder).mkdir(parents=True, exist_ok=True)
+        box = mailbox.Maildir(path)
         for message in email_messages:
             box.add(message.message().as_bytes())
         return len(email_messages)

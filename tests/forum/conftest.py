@@ -28,5 +28,16 @@ def members_category(db):
 @pytest.fixture
 def announcements(db):
     return CategoryFactory(
-        name="Announcements", slug="announcements", who_may_start_topics="moderators", who_may_reply="moderators"
+        name="Announcements",
+        slug="announcements",
+        who_may_start_topics="moderators",
+        who_may_reply="moderators",
     )
+
+
+@pytest.fixture
+def mail(mail):
+    """The shared mailbox, with its Maildir folders made, so an empty mailbox reads as empty."""
+    for folder in ("tmp", "new", "cur"):
+        (mail.path / folder).mkdir(parents=True, exist_ok=True)
+    return mail

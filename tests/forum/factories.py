@@ -40,7 +40,9 @@ class TopicFactory(factory.django.DjangoModelFactory):
         )
 
 
-def add_replies(topic: Topic, authors: list, count: int, *, body: str = "A reply with **Markdown**.") -> list[Post]:
+def add_replies(
+    topic: Topic, authors: list, count: int, *, body: str = "A reply with **Markdown**."
+) -> list[Post]:
     """Append `count` published replies quickly (bulk), cycling through `authors`."""
     start = topic.last_position
     now = timezone.now()

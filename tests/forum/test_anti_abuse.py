@@ -25,17 +25,25 @@ def test_too_many_replies_get_a_readable_429(client, member, category, forum_set
     assert not Post.objects.filter(body="One too many").exists()
 
 
-def test_too_many_new_topics_get_a_429_but_moderators_are_not_limited(client, member, moderator, category, forum_settings):
+def test_too_many_new_topics_get_a_429_but_moderators_are_not_limited(
+    client, member, moderator, category, forum_settings
+):
     forum_settings.FORUM_TOPIC_RATE = "2/h"
     client.force_login(member)
     for n in range(2):
-        response = client.post(f"/forum/c/{category.slug}/new/", {"title": f"Question number {n}", "body": f"Body {n}"})
+        response = client.post(
+            f"/forum/c/{category.slug}/new/", {"title": f"Question number {n}", "body": f"Body {n}"}
+        )
         assert response.status_code == 302
-    response = client.post(f"/forum/c/{category.slug}/new/", {"title": "Question three", "body": "Body three"})
+    response = client.post(
+        f"/forum/c/{category.slug}/new/", {"title": "Question three", "body": "Body three"}
+    )
     assert response.status_code == 429
     client.force_login(moderator)
     for n in range(3):
-        response = client.post(f"/forum/c/{category.slug}/new/", {"title": f"Moderator note {n}", "body": f"Note {n}"})
+        response = client.post(
+            f"/forum/c/{category.slug}/new/", {"title": f"Moderator note {n}", "body": f"Note {n}"}
+        )
         assert response.status_code == 302
     assert Topic.objects.count() == 5
 
@@ -78,7 +86,10 @@ def test_new_members_may_mention_only_a_few_people(client, member, category, for
     response = client.post(f"/forum/t/{topic.pk}/reply/", {"body": " ".join(f"@{s}" for s in slugs)})
     assert response.status_code == 400
     assert "mention at most 3" in body_errors(response)
-    assert client.post(f"/forum/t/{topic.pk}/reply/", {"body": " ".join(f"@{s}" for s in slugs[:3])}).status_code == 302
+    assert (
+        client.post(f"/forum/t/{topic.pk}/reply/", {"body": " ".join(f"@{s}" for s in slugs[:3])}).status_code
+        == 302
+    )
 
 
 def test_posts_longer_than_the_maximum_are_refused_with_the_numbers(client, member, category, forum_settings):

@@ -30,7 +30,9 @@ def test_a_member_flags_a_post_and_a_moderator_hides_it_from_the_queue(
     queue = client.get("/forum/moderation/")
     assert b"Cheap offsets" in queue.content
     assert b"Spam or advertising" in queue.content
-    response = client.post(f"/forum/p/{spam.pk}/hide/", {"reason": "Advertising", "next": "/forum/moderation/"})
+    response = client.post(
+        f"/forum/p/{spam.pk}/hide/", {"reason": "Advertising", "next": "/forum/moderation/"}
+    )
     assert response.status_code == 302
     assert response["Location"] == "/forum/moderation/"
     spam.refresh_from_db()
@@ -60,10 +62,14 @@ def test_members_cannot_open_the_queue_or_the_log(client, member):
     assert client.get("/forum/moderation/log/").status_code == 403
 
 
-def test_first_posts_of_a_new_member_wait_for_approval(client, member, other_member, moderator, category, forum_settings):
+def test_first_posts_of_a_new_member_wait_for_approval(
+    client, member, other_member, moderator, category, forum_settings
+):
     forum_settings.FORUM_APPROVAL_FIRST_POSTS = 2
     client.force_login(member)
-    response = client.post(f"/forum/c/{category.slug}/new/", {"title": "Budget tagging pilots", "body": "Who tried it?"})
+    response = client.post(
+        f"/forum/c/{category.slug}/new/", {"title": "Budget tagging pilots", "body": "Who tried it?"}
+    )
     topic = Topic.objects.get(title="Budget tagging pilots")
     assert response.status_code == 302
     assert topic.status == Topic.Status.PENDING
@@ -78,7 +84,9 @@ def test_first_posts_of_a_new_member_wait_for_approval(client, member, other_mem
     assert topic.status == Topic.Status.PUBLISHED
     client.force_login(other_member)
     assert client.get(topic.get_absolute_url()).status_code == 200
-    assert Notification.objects.filter(recipient=member, kind="moderation", message__contains="approved").exists()
+    assert Notification.objects.filter(
+        recipient=member, kind="moderation", message__contains="approved"
+    ).exists()
 
     # The second post waits too; after two approved posts, the third goes straight out.
     second = services.post_create(author=member, topic=topic, body="More detail")
@@ -120,7 +128,12 @@ def test_lock_and_pin_from_the_topic_page(client, member, moderator, category):
     client.post(f"/forum/t/{old.pk}/pin/", {"pinned": "1"})
     old.refresh_from_db()
     assert old.is_locked and old.is_pinned
-    titles = [a.text for a in BeautifulSoup(client.get(category.get_absolute_url()).content, "html.parser").select(".topic-row__title > a")]
+    titles = [
+        a.text
+        for a in BeautifulSoup(client.get(category.get_absolute_url()).content, "html.parser").select(
+            ".topic-row__title > a"
+        )
+    ]
     assert titles[0] == "Older pinned topic"
     client.post(f"/forum/t/{old.pk}/lock/", {"locked": "0"})
     assert log_actions() == ["lock", "pin", "unlock"]
@@ -148,7 +161,9 @@ def test_move_a_topic_to_another_category(client, moderator, category):
     assert "Sector pathways" in entry.detail
 
 
-def test_merge_moves_posts_in_order_and_redirects_the_duplicate(client, member, other_member, moderator, category):
+def test_merge_moves_posts_in_order_and_redirects_the_duplicate(
+    client, member, other_member, moderator, category
+):
     target = TopicFactory(category=category, title="Finance ministry buy-in")
     add_replies(target, [member], 2)
     duplicate = TopicFactory(category=category, title="Getting finance on board", author=other_member)

@@ -15,12 +15,22 @@ PEOPLE = ["visitor", "registered_user", "member", "moderator"]
 
 @pytest.fixture
 def people(registered_user, member, moderator):
-    return {"visitor": AnonymousUser(), "registered_user": registered_user, "member": member, "moderator": moderator}
+    return {
+        "visitor": AnonymousUser(),
+        "registered_user": registered_user,
+        "member": member,
+        "moderator": moderator,
+    }
 
 
 @pytest.mark.parametrize(
     ("who", "public", "members_only"),
-    [("visitor", True, False), ("registered_user", True, False), ("member", True, True), ("moderator", True, True)],
+    [
+        ("visitor", True, False),
+        ("registered_user", True, False),
+        ("member", True, True),
+        ("moderator", True, True),
+    ],
 )
 def test_who_sees_which_category(people, category, members_category, who, public, members_only):
     user = people[who]
@@ -43,7 +53,9 @@ def test_who_starts_topics(people, category, announcements, who, in_open_categor
     assert permissions.can_start_topic(user, announcements) is in_announcements
 
 
-def test_members_only_topics_are_404_for_visitors_and_registered_people(client, registered_user, members_category):
+def test_members_only_topics_are_404_for_visitors_and_registered_people(
+    client, registered_user, members_category
+):
     topic = TopicFactory(category=members_category, title="Candid lessons from our review")
     for url in (
         topic.get_absolute_url(),
@@ -67,7 +79,9 @@ def test_members_read_members_only_topics(client, member, members_category):
 
 def test_announcement_category_is_closed_to_members(client, member, moderator, announcements):
     client.force_login(member)
-    response = client.post(f"/forum/c/{announcements.slug}/new/", {"title": "My own announcement", "body": "Hello"})
+    response = client.post(
+        f"/forum/c/{announcements.slug}/new/", {"title": "My own announcement", "body": "Hello"}
+    )
     assert response.status_code == 403
     assert not Topic.objects.filter(title="My own announcement").exists()
     topic = TopicFactory(category=announcements, author=moderator)
@@ -103,7 +117,9 @@ def test_suspended_members_cannot_post_but_can_read(client, member, moderator, c
     response = client.post(f"/forum/t/{topic.pk}/reply/", {"body": "Let me in"})
     assert response.status_code == 302
     assert topic.posts.count() == 1
-    response = client.post(f"/forum/c/{category.slug}/new/", {"title": "A new question", "body": "Hello"}, follow=True)
+    response = client.post(
+        f"/forum/c/{category.slug}/new/", {"title": "A new question", "body": "Hello"}, follow=True
+    )
     assert b"suspended" in response.content
     assert not Topic.objects.filter(title="A new question").exists()
     assert client.get(topic.get_absolute_url()).status_code == 200

@@ -51,7 +51,12 @@ def test_topic_list_marks_new_and_unread_topics(client, member, other_member, ca
 
     def marks():
         rows = soup(client.get("/forum/")).select(".topic-row")
-        return {r.select_one(".topic-row__title > a").text: (r.select_one(".unread-badge") or {}).get_text() if r.select_one(".unread-badge") else "" for r in rows}
+        return {
+            r.select_one(".topic-row__title > a").text: (r.select_one(".unread-badge") or {}).get_text()
+            if r.select_one(".unread-badge")
+            else ""
+            for r in rows
+        }
 
     assert marks() == {"Seen topic": "", "Never opened": "New"}
     add_replies(seen, [other_member], 2)
@@ -122,7 +127,9 @@ def test_topic_page_queries_do_not_grow_with_replies_or_reactions(
     first_page = _queries_for(client, large.get_absolute_url())
     last_page = _queries_for(client, f"{large.get_absolute_url()}?page=26")
     middle_page = _queries_for(client, f"{large.get_absolute_url()}?page=13")
-    print(f"topic page queries ({role}): 4 posts {small_count}, 501 posts p1 {first_page}, p13 {middle_page}, p26 {last_page}")
+    print(
+        f"topic page queries ({role}): 4 posts {small_count}, 501 posts p1 {first_page}, p13 {middle_page}, p26 {last_page}"
+    )
     assert first_page <= small_count + 1  # at most the accepted answer, when it is not on the page
     assert middle_page <= small_count
     assert last_page <= small_count
@@ -138,12 +145,16 @@ def test_topic_list_queries_do_not_grow_with_topics(client, role, member, other_
     one_topic = _queries_for(client, "/forum/")
     one_in_category = _queries_for(client, category.get_absolute_url())
     for n in range(40):
-        topic = TopicFactory(category=CategoryFactory() if n % 4 == 0 else category, author=other_member if n % 2 else None)
+        topic = TopicFactory(
+            category=CategoryFactory() if n % 4 == 0 else category, author=other_member if n % 2 else None
+        )
         topic.tags.set([f"tag-{n}", "finance"])
         add_replies(topic, [other_member], 2)
     many_topics = _queries_for(client, "/forum/")
     category_page = _queries_for(client, category.get_absolute_url())
-    print(f"topic list queries ({role}): 1 topic {one_topic}, 41 topics {many_topics}, category page {category_page}")
+    print(
+        f"topic list queries ({role}): 1 topic {one_topic}, 41 topics {many_topics}, category page {category_page}"
+    )
     assert many_topics == one_topic
     assert category_page == one_in_category
 

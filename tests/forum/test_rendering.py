@@ -11,7 +11,9 @@ from tests.forum.safety import unsafe_parts
 
 PAYLOADS = [
     line
-    for line in (Path(__file__).resolve().parent.parent / "data" / "xss-payloads.txt").read_text().splitlines()
+    for line in (Path(__file__).resolve().parent.parent / "data" / "xss-payloads.txt")
+    .read_text()
+    .splitlines()
     if line.strip()
 ]
 
@@ -40,7 +42,9 @@ def test_every_payload_posted_through_the_site_shows_safely_on_the_topic_page(
     topic = TopicFactory(category=category, author=member)
     client.force_login(member)
     for payload in PAYLOADS:
-        response = client.post(f"/forum/t/{topic.pk}/reply/", {"body": f"{payload}\n\n(sent at {id(payload)})"})
+        response = client.post(
+            f"/forum/t/{topic.pk}/reply/", {"body": f"{payload}\n\n(sent at {id(payload)})"}
+        )
         assert response.status_code == 302, payload
     page = client.get(f"/forum/t/{topic.pk}/{topic.slug}/?page=1")
     bodies = BeautifulSoup(page.content, "html.parser").select(".post-body")

@@ -19,7 +19,11 @@ def test_a_member_starts_a_topic_with_tags_and_watches_it(client, member, catego
     client.force_login(member)
     response = client.post(
         f"/forum/c/{category.slug}/new/",
-        {"title": "Budget tagging: where to start?", "body": "We want to **tag** budget lines.", "tags": "finance, budgets"},
+        {
+            "title": "Budget tagging: where to start?",
+            "body": "We want to **tag** budget lines.",
+            "tags": "finance, budgets",
+        },
     )
     topic = Topic.objects.get(title="Budget tagging: where to start?")
     assert response["Location"] == topic.get_absolute_url()
