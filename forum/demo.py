@@ -19,7 +19,8 @@ CATEGORIES = [
     (
         "long-term-strategy-design",
         "Long-term strategy design",
-        "Scoping, governance and consultation for long-term low greenhouse-gas emission development strategies.",
+        "Scoping, governance and consultation for long-term low greenhouse-gas emission development "
+        "strategies.",
         "teal",
         "public",
         "members",
