@@ -152,7 +152,7 @@ def topic_detail(request, pk, slug=None):
     unread_from = (
         next((p.position for p in posts if p.position > previous_read), None) if previous_read else None
     )
-    if request.user.is_authenticated and posts:
+    if request.user.is_authenticated and posts and posts[-1].position > previous_read:
         services.topic_mark_read(topic=topic, user=request.user, position=posts[-1].position)
 
     reply_form = None

@@ -214,3 +214,12 @@ def test_the_log_shows_every_action_to_moderators(client, member, moderator, cat
     rows = BeautifulSoup(page.content, "html.parser").select("tbody tr")
     assert [row.select("td")[2].text for row in rows] == ["Pinned a topic", "Locked a topic"]
     assert "A topic to moderate" in rows[0].text
+
+
+def test_moderators_manage_categories_in_the_wagtail_admin(client, moderator, member):
+    client.force_login(member)
+    assert client.get("/admin/snippets/forum/category/add/").status_code == 302
+    client.force_login(moderator)
+    response = client.get("/admin/snippets/forum/category/add/")
+    assert response.status_code == 200
+    assert b"Who may start topics" in response.content
