@@ -6,6 +6,25 @@ object acted on second. The functions are grouped by area in the modules below a
 here, so callers import from `lodestar.permissions` only.
 """
 
+from .forum import (
+    can_accept_answer,
+    can_delete_post,
+    can_edit_post,
+    can_flag_post,
+    can_moderate,
+    can_react,
+    can_reply,
+    can_start_topic,
+    can_suspend,
+    can_view_category,
+    can_view_forum,
+    can_view_notifications,
+    can_view_post,
+    can_view_post_history,
+    can_view_topic,
+    can_watch,
+    is_suspended,
+)
 from .members import (
     can_apply_for_membership,
     can_delete_account,
@@ -31,4 +50,21 @@ __all__ = [
     "can_edit_profile",
     "can_export_own_data",
     "can_delete_account",
+    "can_view_forum",
+    "can_view_category",
+    "can_start_topic",
+    "can_view_topic",
+    "can_reply",
+    "can_view_post",
+    "can_edit_post",
+    "can_delete_post",
+    "can_view_post_history",
+    "can_react",
+    "can_flag_post",
+    "can_accept_answer",
+    "can_watch",
+    "can_view_notifications",
+    "can_moderate",
+    "can_suspend",
+    "is_suspended",
 ]

@@ -7,6 +7,7 @@ clone runs without an .env file; production.py insists on real values instead.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent  # site/
 BASE_DIR = PROJECT_DIR.parent  # the repository
@@ -224,6 +225,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "lodestar.tasks.clear_expired_sessions",
         "schedule": 60 * 60 * 24,
     },
+    "forum-send-pending-notification-emails": {
+        "task": "forum.tasks.send_pending_notification_emails",
+        "schedule": 5 * 60,
+    },
+    "forum-send-daily-digests": {
+        "task": "forum.tasks.send_daily_digests",
+        "schedule": crontab(hour=env.int("FORUM_DIGEST_HOUR", default=7), minute=0),
+    },
 }
 
 # Elasticsearch (the search app owns the connection; /health/ probes it).
@@ -233,6 +242,19 @@ ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=5.0)
 
 # /health/ gives each dependency this long (seconds) and answers within about twice that.
 HEALTH_CHECK_TIMEOUT = env.float("HEALTH_CHECK_TIMEOUT", default=0.8)
+
+# --- Forum: pages, anti-abuse limits and notification email batching.
+FORUM_TOPICS_PER_PAGE = 30
+FORUM_POSTS_PER_PAGE = 20
+FORUM_APPROVAL_FIRST_POSTS = env.int("FORUM_APPROVAL_FIRST_POSTS", default=2)  # wait for a moderator
+FORUM_NEW_MEMBER_POSTS = 10  # below this many published posts, the limits for new members apply
+FORUM_NEW_MEMBER_MAX_LINKS = 2
+FORUM_NEW_MEMBER_MAX_MENTIONS = 3
+FORUM_POST_MAX_LENGTH = 20_000  # characters of Markdown
+FORUM_DUPLICATE_WINDOW_SECONDS = 10 * 60
+FORUM_TOPIC_RATE = env("FORUM_TOPIC_RATE", default="5/h")  # per member; moderators are not limited
+FORUM_REPLY_RATE = env("FORUM_REPLY_RATE", default="30/h")
+FORUM_EMAIL_BATCH_SECONDS = env.int("FORUM_EMAIL_BATCH_SECONDS", default=120)
 
 WAGTAIL_SITE_NAME = "Lodestar"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")

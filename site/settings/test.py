@@ -28,3 +28,6 @@ EMAIL_FILE_PATH = BASE_DIR / ".services" / f"test-mail{_suffix}"
 
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Forum notification emails go out at once instead of after a batching pause.
+FORUM_EMAIL_BATCH_SECONDS = 0

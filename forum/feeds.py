@@ -1,0 +1,64 @@
+"""Atom feeds of new topics: all public categories, or one. Members-only categories never appear."""
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from . import selectors
+from .models import Category
+
+
+class LatestTopicsFeed(Feed):
+    feed_type = Atom1Feed
+    title = "Lodestar forum: latest topics"
+    subtitle = "New discussions among members of the Carbon Neutrality Coalition."
+
+    def link(self):
+        return reverse("forum:index")
+
+    def items(self):
+        return selectors.latest_public_topics()
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.first_html or ""
+
+    def item_author_name(self, item):
+        return (
+            item.author.profile.display_name
+            if item.author_id and hasattr(item.author, "profile")
+            else "former member"
+        )
+
+    def item_pubdate(self, item):
+        return item.created_at
+
+    def item_updateddate(self, item):
+        return item.last_activity_at
+
+    def item_categories(self, item):
+        return [item.category.name]
+
+
+class CategoryTopicsFeed(LatestTopicsFeed):
+    def get_object(self, request, slug):
+        category = get_object_or_404(Category, slug=slug)
+        if not category.is_public:
+            raise Http404("No such category")
+        return category
+
+    def title(self, obj):
+        return f"Lodestar forum: {obj.name}"
+
+    def subtitle(self, obj):
+        return obj.description
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def items(self, obj):
+        return selectors.latest_public_topics(category=obj)

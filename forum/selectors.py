@@ -1,0 +1,243 @@
+"""Everything that reads the forum, with the joins each page needs so no list costs a query per row.
+
+The visibility rules here mirror lodestar.permissions.forum (which decides single objects); these
+apply the same rules to querysets.
+"""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from lodestar.permissions import is_member, is_moderator
+
+from .models import (
+    Category,
+    CategoryWatch,
+    Flag,
+    ModerationLogEntry,
+    Notification,
+    Post,
+    Reaction,
+    Suspension,
+    Topic,
+    TopicReadState,
+    TopicWatch,
+)
+
+
+def visible_categories(user) -> QuerySet[Category]:
+    categories = Category.objects.all()
+    if not is_member(user):
+        categories = categories.filter(visibility=Category.Visibility.PUBLIC)
+    return categories
+
+
+def categories_with_counts(user) -> QuerySet[Category]:
+    return visible_categories(user).annotate(
+        topic_count=Count("topics", filter=Q(topics__status=Topic.Status.PUBLISHED))
+    )
+
+
+def topics_for(user, *, category: Category | None = None, tag: str | None = None) -> QuerySet[Topic]:
+    """Published topics the user may see, pinned first then newest activity, with unread marks.
+
+    For signed-in people each topic carries `read_position` (0 when never opened), so the template
+    can show "new" and "N unread" without a query per topic.
+    """
+    topics = Topic.objects.filter(status=Topic.Status.PUBLISHED, category__in=visible_categories(user))
+    if category is not None:
+        topics = topics.filter(category=category)
+    if tag:
+        topics = topics.filter(tags__slug=tag)
+    topics = topics.select_related("category", "author__profile").prefetch_related("tags")
+    if user.is_authenticated:
+        read = TopicReadState.objects.filter(topic=OuterRef("pk"), user=user).values("last_read_position")[:1]
+        topics = topics.annotate(
+            read_position=Coalesce(Subquery(read, output_field=IntegerField()), Value(-1))
+        )
+    return topics.order_by("-is_pinned", "-last_activity_at", "-pk")
+
+
+def latest_public_topics(*, category: Category | None = None, limit: int = 30) -> QuerySet[Topic]:
+    """For Atom feeds: public categories only, whoever asks."""
+    topics = Topic.objects.filter(
+        status=Topic.Status.PUBLISHED, category__visibility=Category.Visibility.PUBLIC
+    ).select_related("category", "author__profile")
+    if category is not None:
+        topics = topics.filter(category=category)
+    topics = topics.annotate(
+        first_html=Subquery(Post.objects.filter(topic=OuterRef("pk"), position=1).values("body_html")[:1])
+    )
+    return topics.order_by("-created_at")[:limit]
+
+
+def topic_by_pk(pk: int) -> Topic | None:
+    return (
+        Topic.objects.select_related("category", "author__profile", "accepted_post__author__profile", "page")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def visible_posts(topic: Topic, user) -> QuerySet[Post]:
+    """The posts of a topic this user may see, in order, with their authors."""
+    posts = topic.posts.select_related("author__profile")
+    if is_moderator(user):
+        return posts.order_by("position")
+    condition = Q(status=Post.Status.PUBLISHED)
+    if user.is_authenticated:
+        condition |= Q(author=user, status__in=[Post.Status.PENDING, Post.Status.HIDDEN])
+    return posts.filter(condition).order_by("position")
+
+
+def post_page_number(post: Post, user) -> int:
+    """The page of its topic on which a post appears for this user (for permalinks)."""
+    before = visible_posts(post.topic, user).filter(position__lt=post.position).count()
+    return before // settings.FORUM_POSTS_PER_PAGE + 1
+
+
+def first_unread_position(topic: Topic, user) -> int | None:
+    """Position of the first post the member has not seen, or None when everything is read."""
+    read = (
+        TopicReadState.objects.filter(topic=topic, user=user)
+        .values_list("last_read_position", flat=True)
+        .first()
+        or 0
+    )
+    return visible_posts(topic, user).filter(position__gt=read).values_list("position", flat=True).first()
+
+
+def read_position(topic: Topic, user) -> int:
+    if not user.is_authenticated:
+        return 0
+    return (
+        TopicReadState.objects.filter(topic=topic, user=user)
+        .values_list("last_read_position", flat=True)
+        .first()
+        or 0
+    )
+
+
+def decorate_posts(posts: list[Post], user) -> None:
+    """Attach reaction counts, the viewer's own reactions and open flag counts to a page of posts.
+
+    Three queries for the whole page, whatever its length.
+    """
+    ids = [p.pk for p in posts]
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    for row in Reaction.objects.filter(post_id__in=ids).values("post_id", "kind").annotate(n=Count("pk")):
+        counts[row["post_id"]][row["kind"]] = row["n"]
+    mine: dict[int, set[str]] = defaultdict(set)
+    if user.is_authenticated:
+        for post_id, kind in Reaction.objects.filter(post_id__in=ids, user=user).values_list(
+            "post_id", "kind"
+        ):
+            mine[post_id].add(kind)
+    flags: dict[int, int] = {}
+    if is_moderator(user):
+        flags = dict(
+            Flag.objects.filter(post_id__in=ids, resolution=Flag.Resolution.OPEN)
+            .values("post_id")
+            .annotate(n=Count("pk"))
+            .values_list("post_id", "n")
+        )
+    for post in posts:
+        post.reaction_list = [
+            {
+                "kind": kind,
+                "label": label,
+                "count": counts[post.pk].get(kind, 0),
+                "mine": kind in mine[post.pk],
+            }
+            for kind, label in Reaction.Kind.choices
+        ]
+        post.open_flag_count = flags.get(post.pk, 0)
+
+
+def is_watching_topic(topic: Topic, user) -> bool:
+    return user.is_authenticated and TopicWatch.objects.filter(topic=topic, user=user).exists()
+
+
+def is_watching_category(category: Category, user) -> bool:
+    return user.is_authenticated and CategoryWatch.objects.filter(category=category, user=user).exists()
+
+
+def notifications_for(user) -> QuerySet[Notification]:
+    return Notification.objects.filter(recipient=user).select_related("topic", "post", "actor__profile")
+
+
+def unread_notification_count(user) -> int:
+    return Notification.objects.filter(recipient=user, read_at=None).count()
+
+
+def open_flags() -> QuerySet[Flag]:
+    return Flag.objects.filter(resolution=Flag.Resolution.OPEN).select_related(
+        "post__topic__category", "post__author__profile", "flagged_by__profile"
+    )
+
+
+def flagged_posts() -> list[Post]:
+    """Posts with open flags, each with its flags, oldest report first."""
+    by_post: dict[int, Post] = {}
+    for flag in open_flags().order_by("created_at"):
+        post = by_post.setdefault(flag.post_id, flag.post)
+        post.__dict__.setdefault("open_flags", []).append(flag)
+    return list(by_post.values())
+
+
+def pending_posts() -> QuerySet[Post]:
+    return (
+        Post.objects.filter(status=Post.Status.PENDING)
+        .select_related("topic__category", "author__profile")
+        .order_by("created_at")
+    )
+
+
+def moderation_log() -> QuerySet[ModerationLogEntry]:
+    return ModerationLogEntry.objects.select_related(
+        "moderator__profile", "topic", "post", "target_user__profile"
+    )
+
+
+def active_suspensions() -> QuerySet[Suspension]:
+    from django.utils import timezone
+
+    return Suspension.objects.filter(lifted_at=None, ends_at__gt=timezone.now()).select_related(
+        "user__profile", "suspended_by__profile"
+    )
+
+
+def page_discussion(page, user, *, replies: int = 3) -> tuple[Topic | None, list[Post]]:
+    """The topic attached to a library page and its latest published replies, if the user may see it."""
+    topic = (
+        Topic.objects.select_related("category")
+        .filter(page_id=page.pk, status=Topic.Status.PUBLISHED, category__in=visible_categories(user))
+        .first()
+    )
+    if topic is None:
+        return None, []
+    latest = list(
+        topic.posts.filter(status=Post.Status.PUBLISHED, position__gt=1)
+        .select_related("author__profile")
+        .order_by("-position")[:replies]
+    )
+    latest.reverse()
+    return topic, latest
+
+
+def member_posts_export(user) -> list[dict]:
+    """The member's own posts, for their data download."""
+    return [
+        {
+            "topic": post.topic.title,
+            "topic_url": post.topic.get_absolute_url(),
+            "position": post.position,
+            "status": post.status,
+            "created_at": post.created_at.isoformat(),
+            "edited_at": post.edited_at.isoformat() if post.edited_at else None,
+            "markdown": post.body,
+        }
+        for post in Post.objects.filter(author=user).select_related("topic").order_by("created_at")
+    ]

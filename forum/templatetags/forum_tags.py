@@ -1,0 +1,26 @@
+"""Forum pieces other pages include: the discussion of a library page and the notifications link."""
+
+from django import template
+
+from lodestar.permissions import can_view_notifications
+
+from .. import selectors
+
+register = template.Library()
+
+
+@register.inclusion_tag("forum/includes/page_discussion.html", takes_context=True)
+def page_discussion(context, page, replies: int = 3):
+    """`{% page_discussion page %}`: the latest replies of the page's topic and a "Discuss this" link."""
+    user = context["request"].user
+    topic, latest = selectors.page_discussion(page, user, replies=replies)
+    return {"page": page, "topic": topic, "latest": latest, "request": context["request"]}
+
+
+@register.inclusion_tag("forum/includes/notifications_link.html", takes_context=True)
+def notifications_link(context):
+    """The header link to a member's notifications, with the number not yet read (one query)."""
+    user = context["request"].user
+    if not can_view_notifications(user):
+        return {"show": False}
+    return {"show": True, "unread": selectors.unread_notification_count(user)}

@@ -1,0 +1,45 @@
+from django.urls import path
+
+from . import feeds, views
+
+app_name = "forum"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("feed/", feeds.LatestTopicsFeed(), name="feed"),
+    path("c/<slug:slug>/", views.category_detail, name="category"),
+    path("c/<slug:slug>/feed/", feeds.CategoryTopicsFeed(), name="category_feed"),
+    path("c/<slug:slug>/new/", views.topic_new, name="topic_new"),
+    path("c/<slug:slug>/watch/", views.category_watch, name="category_watch"),
+    path("tags/<slug:slug>/", views.tag_detail, name="tag"),
+    path("t/<int:pk>/", views.topic_redirect, name="topic_redirect"),
+    path("t/<int:pk>/unread/", views.topic_unread, name="topic_unread"),
+    path("t/<int:pk>/reply/", views.topic_reply, name="topic_reply"),
+    path("t/<int:pk>/accept/", views.topic_accept, name="topic_accept"),
+    path("t/<int:pk>/watch/", views.topic_watch, name="topic_watch"),
+    path("t/<int:pk>/lock/", views.topic_lock, name="topic_lock"),
+    path("t/<int:pk>/pin/", views.topic_pin, name="topic_pin"),
+    path("t/<int:pk>/move/", views.topic_move, name="topic_move"),
+    path("t/<int:pk>/merge/", views.topic_merge, name="topic_merge"),
+    path("t/<int:pk>/<slug:slug>/", views.topic_detail, name="topic"),
+    path("p/<int:pk>/", views.post_permalink, name="post"),
+    path("p/<int:pk>/edit/", views.post_edit, name="post_edit"),
+    path("p/<int:pk>/delete/", views.post_delete, name="post_delete"),
+    path("p/<int:pk>/history/", views.post_history, name="post_history"),
+    path("p/<int:pk>/react/", views.post_react, name="post_react"),
+    path("p/<int:pk>/flag/", views.post_flag, name="post_flag"),
+    path("p/<int:pk>/approve/", views.post_approve, name="post_approve"),
+    path("p/<int:pk>/hide/", views.post_hide, name="post_hide"),
+    path("p/<int:pk>/unhide/", views.post_unhide, name="post_unhide"),
+    path("discuss/<int:page_pk>/", views.discuss_page, name="discuss_page"),
+    path("notifications/", views.notification_list, name="notifications"),
+    path("notifications/read/", views.notifications_read, name="notifications_read"),
+    path("notifications/<int:pk>/", views.notification_open, name="notification_open"),
+    path("settings/", views.preferences, name="preferences"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("moderation/", views.moderation_queue, name="moderation_queue"),
+    path("moderation/log/", views.moderation_log, name="moderation_log"),
+    path("moderation/flags/<int:pk>/dismiss/", views.flag_dismiss, name="flag_dismiss"),
+    path("moderation/members/<int:user_pk>/suspend/", views.member_suspend, name="member_suspend"),
+    path("moderation/suspensions/<int:pk>/lift/", views.suspension_lift, name="suspension_lift"),
+]

@@ -1,0 +1,17 @@
+"""Moderators manage forum categories in the Wagtail admin they already use."""
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Category
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "folder-open-inverse"
+    menu_label = "Forum categories"
+    add_to_admin_menu = True
+    list_display = ["name", "visibility", "who_may_start_topics", "sort_order"]
+
+
+register_snippet(CategoryViewSet)
