@@ -6,6 +6,14 @@ object acted on second. The functions are grouped by area in the modules below a
 here, so callers import from `lodestar.permissions` only.
 """
 
+from .library import (
+    can_edit_case_study,
+    can_export_library,
+    can_feature_cases,
+    can_publish_case_study,
+    can_submit_case_study,
+    can_view_library,
+)
 from .members import (
     can_apply_for_membership,
     can_delete_account,
@@ -31,4 +39,10 @@ __all__ = [
     "can_edit_profile",
     "can_export_own_data",
     "can_delete_account",
+    "can_view_library",
+    "can_submit_case_study",
+    "can_edit_case_study",
+    "can_publish_case_study",
+    "can_feature_cases",
+    "can_export_library",
 ]
