@@ -14,7 +14,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 
 from ..blocks import case_study_body_blocks
-from ..serializers import MilestoneSerializer, OrganisationSerializer, PageLinkSerializer, TermSerializer
 from ..fields import (
     LANGUAGES,
     ChoiceArrayField,
@@ -28,6 +27,7 @@ from ..fields import (
     TargetType,
     language_names,
 )
+from ..serializers import MilestoneSerializer, OrganisationSerializer, PageLinkSerializer, TermSerializer
 
 REVIEW_STALE_AFTER_YEARS = 5
 YEAR_VALIDATORS = [MinValueValidator(1850), MaxValueValidator(2200)]
