@@ -47,6 +47,7 @@ from .models import (
 )
 
 ILLUSTRATIVE = "(illustrative)"
+REAL_CASE_NOTE = "Its classification, sections and figures on this page are demo content (illustrative)."
 AUTHORS = ["ana", "carlos", "lijon", "jonas", "marta", "ingrid", "freja", "louis", "aroha", "diego"]
 PALETTE = [(11, 93, 75), (27, 73, 120), (140, 80, 20), (90, 60, 130), (30, 110, 140), (120, 40, 60)]
 
@@ -379,7 +380,7 @@ def load(*, out, scale: int = 0) -> None:
             {
                 "slug": slug,
                 "title": title,
-                "summary": summary,
+                "summary": f"{summary} {REAL_CASE_NOTE}",
                 "countries": [country],
                 "actor": "national-government",
                 "level": "national",

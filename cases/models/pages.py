@@ -59,7 +59,7 @@ class LibraryIndexPage(RoutablePageMixin, Page):
 
         return library_listing(request, self)
 
-    @path("export.csv", name="export_csv")
+    @path("export/", name="export_csv")
     def export_csv(self, request):
         from ..views import library_export_csv
 
