@@ -14,7 +14,10 @@ class MaildirBackend(BaseEmailBackend):
 
     def send_messages(self, email_messages) -> int:
         path = Path(settings.EMAIL_FILE_PATH)
-        path.mkdir(parents=True, exist_ok=True)
+        # Maildir(create=True) only makes tmp/new/cur when the folder itself is missing; a folder
+        # created empty beforehand (as the tests' mailbox fixture does) would make add() fail.
+        for folder in ("tmp", "new", "cur"):
+            (path / folder).mkdir(parents=True, exist_ok=True)
         box = mailbox.Maildir(path, create=True)
         for message in email_messages:
             box.add(message.message().as_bytes())
