@@ -58,7 +58,8 @@ REAL_CASES = [
         "mexico-long-term-strategy-2016",
         "Mexico's long-term strategy (2016)",
         "MX",
-        "Mexico submitted its long-term strategy to the UNFCCC on 16 November 2016, with a long-term goal of 50% below 2000 emissions by 2050.",
+        "Mexico submitted its long-term strategy to the UNFCCC on 16 November 2016, with a "
+        "long-term goal of 50% below 2000 emissions by 2050.",
         ("percent-reduction", 50, 2000, 2050),
         "submitted-to-unfccc",
     ),
@@ -66,7 +67,8 @@ REAL_CASES = [
         "germany-long-term-strategy-2016",
         "Germany's long-term strategy (2016)",
         "DE",
-        "Germany submitted its long-term strategy to the UNFCCC on 17 November 2016, aiming at extensive greenhouse-gas neutrality by 2050.",
+        "Germany submitted its long-term strategy to the UNFCCC on 17 November 2016, aiming at "
+        "extensive greenhouse-gas neutrality by 2050.",
         ("net-zero-ghg", None, None, 2050),
         "submitted-to-unfccc",
     ),
@@ -74,7 +76,8 @@ REAL_CASES = [
         "canada-long-term-strategy-2016",
         "Canada's long-term strategy (2016)",
         "CA",
-        "Canada submitted its long-term strategy to the UNFCCC on 17 November 2016, with a goal of 80% below 2005 emissions by 2050.",
+        "Canada submitted its long-term strategy to the UNFCCC on 17 November 2016, with a goal "
+        "of 80% below 2005 emissions by 2050.",
         ("percent-reduction", 80, 2005, 2050),
         "submitted-to-unfccc",
     ),
@@ -82,7 +85,8 @@ REAL_CASES = [
         "france-long-term-strategy",
         "France's long-term strategy and its revision",
         "FR",
-        "France submitted its first long-term strategy on 28 December 2016 (75% below 1990 by 2050) and a revised strategy on 8 February 2021.",
+        "France submitted its first long-term strategy on 28 December 2016 (75% below 1990 by "
+        "2050) and a revised strategy on 8 February 2021.",
         ("percent-reduction", 75, 1990, 2050),
         "revising",
     ),
@@ -90,7 +94,8 @@ REAL_CASES = [
         "marshall-islands-tile-til-eo-2050",
         "Marshall Islands: Tile Til Eo 2050",
         "MH",
-        "The Marshall Islands, a convenor of the Coalition, submitted its long-term strategy “Tile Til Eo 2050” in September 2018, with a goal of net zero by 2050.",
+        "The Marshall Islands, a convenor of the Coalition, submitted its long-term strategy "
+        "“Tile Til Eo 2050” in September 2018, with a goal of net zero by 2050.",
         ("net-zero-ghg", None, None, 2050),
         "submitted-to-unfccc",
     ),
@@ -98,7 +103,8 @@ REAL_CASES = [
         "portugal-rnc2050",
         "Portugal: Roadmap for Carbon Neutrality 2050 (RNC2050)",
         "PT",
-        "Portugal submitted its RNC2050 on 20 September 2019, aiming at carbon neutrality by 2050 with emissions 85 to 90% below 2005.",
+        "Portugal submitted its RNC2050 on 20 September 2019, aiming at carbon neutrality by "
+        "2050 with emissions 85 to 90% below 2005.",
         ("percent-reduction", 85, 2005, 2050),
         "implementing",
     ),
@@ -106,7 +112,8 @@ REAL_CASES = [
         "costa-rica-decarbonisation-plan",
         "Costa Rica: ten decarbonisation axes to net zero",
         "CR",
-        "Costa Rica submitted its long-term strategy in December 2019, with a goal of net zero by 2050 organised in ten decarbonisation axes.",
+        "Costa Rica submitted its long-term strategy in December 2019, with a goal of net zero "
+        "by 2050 organised in ten decarbonisation axes.",
         ("net-zero-ghg", None, None, 2050),
         "implementing",
     ),
@@ -211,7 +218,8 @@ TOOLS = [
 SECTION_TEXT = {
     "context": "The team started from an inventory and a political mandate to plan for the long term.",
     "challenge": "Near-term plans were not yet aligned with the long-term goal, and data were scattered.",
-    "solution": "A cross-departmental team built pathways, consulted stakeholders and tied budgets to milestones.",
+    "solution": "A cross-departmental team built pathways, consulted stakeholders and tied "
+    "budgets to milestones.",
     "building_blocks": "A shared emissions model, a governance charter and a yearly progress review.",
     "barriers": "Limited modelling capacity and competing short-term priorities.",
     "enabling_factors": "High-level political support and open data from the statistics office.",
@@ -258,7 +266,7 @@ def _drawn_image(title: str, colour, seed: int):
     existing = Image.objects.filter(title=title).first()
     if existing is not None:
         return existing
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - demo drawings, not secrets
     canvas = PILImage.new("RGB", (1200, 675), colour)
     draw = ImageDraw.Draw(canvas)
     for band in range(6):
@@ -328,7 +336,7 @@ def load(*, out, scale: int = 0) -> None:
     if library is None or tools_index is None:
         out.write("The library and tool index pages are missing: run `manage.py migrate` first.")
         return
-    rng = random.Random(2017)
+    rng = random.Random(2017)  # noqa: S311 - repeatable demo content
     users = _users()
     if not users:
         out.write("Demo members are missing: lodestar.members.demo must run first.")
@@ -370,7 +378,11 @@ def load(*, out, scale: int = 0) -> None:
             tool.sectors.set([sectors[n % len(sectors)], sectors[(n + 3) % len(sectors)]])
             tool.strategy_stages.set([stages[n % len(stages)], stages[(n + 2) % len(stages)]])
             _publish(
-                tools_index, tool, users[n % len(users)], now - datetime.timedelta(days=400 - n * 7), moderator
+                tools_index,
+                tool,
+                users[n % len(users)],
+                now - datetime.timedelta(days=400 - n * 7),
+                moderator,
             )
         tools.append(tool)
 
@@ -397,7 +409,8 @@ def load(*, out, scale: int = 0) -> None:
             {
                 "slug": f"demo-case-{m + 1}",
                 "title": f"{title} {ILLUSTRATIVE}",
-                "summary": f"How a {actors[actor].name.lower()} turned a long-term goal into near-term measures {ILLUSTRATIVE}.",
+                "summary": f"How a {actors[actor].name.lower()} turned a long-term goal into "
+                "near-term measures {ILLUSTRATIVE}.",
                 "countries": [country],
                 "actor": actor,
                 "level": level,
@@ -486,7 +499,8 @@ def load(*, out, scale: int = 0) -> None:
     if scale:
         bulk_synthetic(library=library, tools_index=tools_index, count=scale, out=out, owner=users[0])
     out.write(
-        f"Library: {CaseStudyPage.objects.live().count()} published case studies, {ToolPage.objects.live().count()} tools.\n"
+        f"Library: {CaseStudyPage.objects.live().count()} published case studies, "
+        f"{ToolPage.objects.live().count()} tools.\n"
     )
 
 

@@ -81,5 +81,7 @@ def feature(*case_studies, until=None, featured_list=None) -> FeaturedList:
     featured_list = featured_list or FeaturedList.objects.get_or_create(name="Home page")[0]
     start = featured_list.entries.count()
     for order, case in enumerate(case_studies, start=start):
-        FeaturedCase.objects.create(featured_list=featured_list, case_study=case, sort_order=order, feature_until=until)
+        FeaturedCase.objects.create(
+            featured_list=featured_list, case_study=case, sort_order=order, feature_until=until
+        )
     return featured_list

@@ -1,7 +1,12 @@
 from decimal import Decimal
 
+import pytest
+
 from cases.charts import pathway_chart
 from cases.models import CaseStudyMilestone, CaseStudyPage
+
+# Building an unsaved page looks up its content type, which may need the database once.
+pytestmark = pytest.mark.django_db
 
 
 def case(**fields):
@@ -25,7 +30,9 @@ def test_no_chart_without_base_value_latest_value_or_target():
 
 
 def test_points_run_from_base_year_through_milestones_to_target():
-    chart = pathway_chart(case(), milestones=[CaseStudyMilestone(year=2030, value=Decimal("20"), label="Interim")])
+    chart = pathway_chart(
+        case(), milestones=[CaseStudyMilestone(year=2030, value=Decimal("20"), label="Interim")]
+    )
 
     assert [(p.year, p.value, p.kind) for p in chart.points] == [
         (2010, Decimal("50"), "base"),
@@ -41,7 +48,9 @@ def test_points_run_from_base_year_through_milestones_to_target():
 
 
 def test_a_percentage_target_is_measured_from_the_base_value():
-    chart = pathway_chart(case(target_type="percent-reduction", target_percentage=Decimal("60")), milestones=[])
+    chart = pathway_chart(
+        case(target_type="percent-reduction", target_percentage=Decimal("60")), milestones=[]
+    )
     assert chart.points[-1].value == Decimal("20")
 
 

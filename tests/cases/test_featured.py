@@ -20,7 +20,9 @@ def card_titles(html, section_id="featured-title") -> list[str]:
 
 
 def test_featured_cases_keep_the_secretariats_order(library):
-    first, second, third = (CaseStudyPageFactory(parent=library, title=t) for t in ["B first", "A second", "C third"])
+    first, second, third = (
+        CaseStudyPageFactory(parent=library, title=t) for t in ["B first", "A second", "C third"]
+    )
     feature(first, second, third)
 
     assert [entry.case_study.title for entry in featured_cases()] == ["B first", "A second", "C third"]

@@ -45,7 +45,11 @@ def test_the_library_lists_published_case_studies_newest_first(client, cases):
 def test_sorting_by_title(client, cases):
     assert titles(client.get("/library/?sort=title")) == ["Affordable retrofits", "Bus fleet"]
     CaseStudyPageFactory(parent=cases["draft"].get_parent(), title="Zero-waste schools")
-    assert titles(client.get("/library/?sort=title")) == ["Affordable retrofits", "Bus fleet", "Zero-waste schools"]
+    assert titles(client.get("/library/?sort=title")) == [
+        "Affordable retrofits",
+        "Bus fleet",
+        "Zero-waste schools",
+    ]
     assert titles(client.get("/library/?sort=newest"))[0] == "Zero-waste schools"
 
 
@@ -80,7 +84,9 @@ def test_the_country_filter_offers_the_countries_of_published_case_studies(clien
 
 def test_pagination_keeps_the_filters(client, library):
     for n in range(CASE_STUDIES_PER_PAGE + 2):
-        CaseStudyPageFactory(parent=library, title=f"Transport case {n:02d}", sectors=[term(Sector, "transport")])
+        CaseStudyPageFactory(
+            parent=library, title=f"Transport case {n:02d}", sectors=[term(Sector, "transport")]
+        )
     CaseStudyPageFactory(parent=library, title="Waste case", sectors=[term(Sector, "waste")])
 
     first = client.get("/library/?sector=transport&sort=title")
@@ -99,11 +105,15 @@ def count_queries(client, url) -> int:
     return len(queries)
 
 
-def test_the_library_listing_needs_the_same_number_of_queries_for_3_or_30_case_studies(client, library, tool_index):
+def test_the_library_listing_needs_the_same_number_of_queries_for_3_or_30_case_studies(
+    client, library, tool_index
+):
     def add(n):
         for _ in range(n):
             CaseStudyPageFactory(
-                parent=library, sectors=[term(Sector, "transport"), term(Sector, "industry")], countries=["PT", "DE"]
+                parent=library,
+                sectors=[term(Sector, "transport"), term(Sector, "industry")],
+                countries=["PT", "DE"],
             )
 
     add(3)

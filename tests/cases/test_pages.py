@@ -74,7 +74,9 @@ def full_case_study(library, tool, owner=None):
     )
     case.policy_instruments.set([term(PolicyInstrument, "carbon-pricing")])
     case.co_benefits.set([term(CoBenefit, "jobs")])
-    case.contributor_organisations.set([Organisation.objects.create(name="Illustrative Agency", actor_type=case.actor_type, country="PT")])
+    case.contributor_organisations.set(
+        [Organisation.objects.create(name="Illustrative Agency", actor_type=case.actor_type, country="PT")]
+    )
     case.milestones = [CaseStudyMilestone(year=2030, value=Decimal("45"), label="Interim target")]
     case.save()
     return case
@@ -110,7 +112,10 @@ def test_a_complete_case_study_shows_every_part(client, library, tool_index, mem
     assert page.find("a", href="https://example.org/strategy.pdf")
     # The chart and its table alternative, with the milestone between latest and target.
     assert page.find("svg", attrs={"role": "img"}) is not None
-    rows = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in page.select(".pathway__table tbody tr")]
+    rows = [
+        [td.get_text(strip=True) for td in tr.find_all("td")]
+        for tr in page.select(".pathway__table tbody tr")
+    ]
     assert [row[0] for row in rows] == ["2005", "2020", "2030", "2050"]
     assert rows[-1][1] == "20"  # 80 % below 100
     # Rich text is sanitised: the script never reaches the page.
@@ -168,7 +173,9 @@ def test_visitors_never_see_a_draft(client, library):
 def test_the_glossary_defines_every_vocabulary_term(client, db):
     page = soup_of(client.get("/glossary/"))
 
-    terms = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(strip=True) for dt in page.find_all("dt")}
+    terms = {
+        dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(strip=True) for dt in page.find_all("dt")
+    }
     assert terms["AFOLU"].startswith("Agriculture, forestry and other land use")
     assert "Submitted to UNFCCC" in terms and "Calculator" in terms and "Carbon pricing" in terms
     assert [h.get_text() for h in page.find_all("h2")] == [
@@ -181,7 +188,9 @@ def test_the_glossary_defines_every_vocabulary_term(client, db):
     ]
 
 
-def test_a_case_study_page_needs_a_fixed_number_of_queries(client, library, tool_index, django_assert_max_num_queries):
+def test_a_case_study_page_needs_a_fixed_number_of_queries(
+    client, library, tool_index, django_assert_max_num_queries
+):
     tools = [ToolPageFactory(parent=tool_index) for _ in range(5)]
     case = full_case_study(library, tools[0])
     case.related_tools.set(tools)

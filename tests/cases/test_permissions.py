@@ -16,7 +16,9 @@ def add_url(library):
     return reverse("wagtailadmin_pages:add", args=["cases", "casestudypage", library.pk])
 
 
-def test_permission_functions_follow_the_roles(library, member, other_member, moderator, administrator, registered_user):
+def test_permission_functions_follow_the_roles(
+    library, member, other_member, moderator, administrator, registered_user
+):
     from django.contrib.auth.models import AnonymousUser
 
     own = CaseStudyPageFactory(parent=library, owner=member)
@@ -67,7 +69,8 @@ def test_a_member_can_only_add_pages_in_the_library_and_tool_sections(client, li
     response = client.get(reverse("wagtailadmin_pages:add_subpage", args=[home_page.pk]))
     assert response.status_code != 200
     response = client.post(
-        reverse("wagtailadmin_pages:add", args=["home", "homepage", home_page.pk]), {"title": "Mine", "slug": "mine"}
+        reverse("wagtailadmin_pages:add", args=["home", "homepage", home_page.pk]),
+        {"title": "Mine", "slug": "mine"},
     )
     assert response.status_code != 200
     assert not home_page.get_children().filter(slug="mine").exists()
@@ -94,7 +97,9 @@ def test_members_cannot_touch_the_featured_list_but_moderators_can(client, libra
 
     client.force_login(member)
     assert client.get(list_url).status_code != 200
-    response = client.post(add_url_, {"name": "Member list", "entries-TOTAL_FORMS": "0", "entries-INITIAL_FORMS": "0"})
+    response = client.post(
+        add_url_, {"name": "Member list", "entries-TOTAL_FORMS": "0", "entries-INITIAL_FORMS": "0"}
+    )
     assert response.status_code != 200
     assert not FeaturedList.objects.filter(name="Member list").exists()
 
@@ -116,7 +121,9 @@ def test_members_cannot_touch_the_featured_list_but_moderators_can(client, libra
         },
     )
     assert response.status_code == 302
-    assert [e.case_study_id for e in FeaturedList.objects.get(name="Spring selection").entries.all()] == [case.pk]
+    assert [e.case_study_id for e in FeaturedList.objects.get(name="Spring selection").entries.all()] == [
+        case.pk
+    ]
 
 
 def test_a_moderator_publishes_directly(client, library, moderator):

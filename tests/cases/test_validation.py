@@ -100,7 +100,9 @@ def test_a_valid_case_study_is_saved(editor, library):
         ),
     ],
 )
-def test_inconsistent_figures_are_refused_with_a_message_on_the_field(editor, library, fields, field, message):
+def test_inconsistent_figures_are_refused_with_a_message_on_the_field(
+    editor, library, fields, field, message
+):
     response = post_new_case_study(editor, library, **fields)
 
     assert response.status_code == 200
@@ -124,7 +126,14 @@ def test_negative_emissions_are_accepted_as_sinks(editor, library):
 
 def test_publishing_requires_the_fields_every_case_study_needs(editor, library):
     response = post_new_case_study(
-        editor, library, summary="", actor_type="", sectors=[], focus="", strategy_stage="", **{"action-publish": "1"}
+        editor,
+        library,
+        summary="",
+        actor_type="",
+        sectors=[],
+        focus="",
+        strategy_stage="",
+        **{"action-publish": "1"},
     )
 
     assert response.status_code == 200

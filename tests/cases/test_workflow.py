@@ -24,7 +24,9 @@ def workflow_action(client, page, action, **data):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_review_round_trip_notifies_by_email_through_the_worker(structure, client, member, moderator, tasks, mail):
+def test_review_round_trip_notifies_by_email_through_the_worker(
+    structure, client, member, moderator, tasks, mail
+):
     library, _ = structure
     author, reviewer = client, client.__class__()
     author.force_login(member)
@@ -60,7 +62,10 @@ def test_review_round_trip_notifies_by_email_through_the_worker(structure, clien
     assert page.last_reviewed == timezone.localdate()
     assert page.live_revision.as_object().last_reviewed == timezone.localdate()
     messages = mail.to(member.email)
-    assert [m["Subject"] for m in messages] == ["Changes requested: Aligning budgets", "Published: Aligning budgets"]
+    assert [m["Subject"] for m in messages] == [
+        "Changes requested: Aligning budgets",
+        "Published: Aligning budgets",
+    ]
     assert page.url in mail.text(messages[-1]) or page.full_url in mail.text(messages[-1])
     # Wagtail's own in-request notifications are replaced: every message went through the outbox.
     assert OutgoingEmail.objects.filter(sent_at__isnull=False).count() == len(mail.messages())
