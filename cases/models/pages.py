@@ -333,6 +333,7 @@ class CaseStudyPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(case_study_detail_context(self))
+        context["library_url"] = self.get_parent().get_url(request)
         return context
 
 

@@ -99,7 +99,6 @@ def test_a_complete_case_study_shows_every_part(client, library, tool_index, mem
         "by the secretariat",
         "Figures verified",
         "Costa Rica, Portugal",
-        "Transport, Buildings",
         "Carbon pricing",
         "Jobs",
         "Percentage reduction: 80 % below 2005",
@@ -110,6 +109,7 @@ def test_a_complete_case_study_shows_every_part(client, library, tool_index, mem
         "CC BY 4.0",
     ]:
         assert expected in text, expected
+    assert page.find("dt", string="Sectors").find_next_sibling("dd").get_text() == "Transport, Buildings"
     headings = [h.get_text(strip=True) for h in page.find_all("h2")]
     assert "Context" in headings and "Lessons learnt" in headings and "Pathway" in headings
     assert page.find("a", string="Pathway model")["href"] == tool.url
@@ -224,3 +224,14 @@ def test_a_members_data_export_lists_their_library_pages(library, member, other_
     exported = exporters()["case_studies"](member)
 
     assert [(row["title"], row["live"], row["type"]) for row in exported] == [("Mine", False, "case study")]
+
+
+def test_terms_on_a_case_study_lead_to_similar_case_studies(client, library):
+    case = CaseStudyPageFactory(parent=library, sectors=[term(Sector, "waste")])
+
+    page = soup_of(client.get(case.url))
+
+    assert page.find("a", string="Waste")["href"] == "/library/?sector=waste"
+    assert page.find("a", string="City")["href"] == "/library/?actor_type=city"
+    assert page.find("a", string="Implementing")["href"] == "/library/?stage=implementing"
+    assert page.find("nav", attrs={"aria-label": "Breadcrumb"}).find("a")["href"] == "/library/"
