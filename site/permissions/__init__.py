@@ -25,6 +25,14 @@ from .forum import (
     can_watch,
     is_suspended,
 )
+from .library import (
+    can_edit_case_study,
+    can_export_library,
+    can_feature_cases,
+    can_publish_case_study,
+    can_submit_case_study,
+    can_view_library,
+)
 from .members import (
     can_apply_for_membership,
     can_delete_account,
@@ -67,4 +75,10 @@ __all__ = [
     "can_moderate",
     "can_suspend",
     "is_suspended",
+    "can_view_library",
+    "can_submit_case_study",
+    "can_edit_case_study",
+    "can_publish_case_study",
+    "can_feature_cases",
+    "can_export_library",
 ]

@@ -1,0 +1,440 @@
+"""The library's page types: case studies and tools, each under its own index page."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+
+from ..blocks import case_study_body_blocks
+from ..fields import (
+    LANGUAGES,
+    ChoiceArrayField,
+    Cost,
+    FiguresStatus,
+    Focus,
+    GovernanceLevel,
+    LegalStatus,
+    Licence,
+    SkillLevel,
+    TargetType,
+    language_names,
+)
+from ..serializers import MilestoneSerializer, OrganisationSerializer, PageLinkSerializer, TermSerializer
+
+REVIEW_STALE_AFTER_YEARS = 5
+YEAR_VALIDATORS = [MinValueValidator(1850), MaxValueValidator(2200)]
+REVIEW_PERMISSION = "cases.review_casestudypage"
+
+
+def _year_field(verbose_name, help_text=""):
+    return models.PositiveSmallIntegerField(
+        verbose_name, null=True, blank=True, validators=YEAR_VALIDATORS, help_text=help_text
+    )
+
+
+class LibraryIndexPage(RoutablePageMixin, Page):
+    """The case-study library: featured cases first, then every case study with filters."""
+
+    intro = models.CharField(max_length=300, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["cases.CaseStudyPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "library index"
+
+    @path("")
+    def listing(self, request):
+        from ..views import library_listing
+
+        return library_listing(request, self)
+
+    @path("export/", name="export_csv")
+    def export_csv(self, request):
+        from ..views import library_export_csv
+
+        return library_export_csv(request, self)
+
+
+class ToolIndexPage(RoutablePageMixin, Page):
+    """The tool and resource catalogue, with filters."""
+
+    intro = models.CharField(max_length=300, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["cases.ToolPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "tool index"
+
+    @path("")
+    def listing(self, request):
+        from ..views import tool_listing
+
+        return tool_listing(request, self)
+
+
+class CaseStudyPage(Page):
+    """One actor's experience of building or implementing a long-term strategy, in a common structure."""
+
+    summary = models.TextField(
+        max_length=600, help_text="Two or three sentences: who did what, and what came of it. Shown in lists."
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown on cards and at the top of the page. Give the image a description (its alt text).",
+    )
+    # --- Who and where
+    actor_type = models.ForeignKey(
+        "vocabularies.ActorType", null=True, on_delete=models.PROTECT, related_name="case_studies"
+    )
+    governance_level = models.CharField(max_length=20, choices=GovernanceLevel.choices)
+    countries = CountryField(multiple=True, help_text="Every country the case study covers.")
+    region = models.CharField(max_length=120, blank=True, help_text="A state, province or region, if any.")
+    city = models.CharField(max_length=120, blank=True)
+    # --- What
+    sectors = ParentalManyToManyField("vocabularies.Sector", related_name="case_studies")
+    focus = models.CharField(max_length=20, choices=Focus.choices)
+    strategy_stage = models.ForeignKey(
+        "vocabularies.StrategyStage", null=True, on_delete=models.PROTECT, related_name="case_studies"
+    )
+    policy_instruments = ParentalManyToManyField(
+        "vocabularies.PolicyInstrument", blank=True, related_name="case_studies"
+    )
+    co_benefits = ParentalManyToManyField("vocabularies.CoBenefit", blank=True, related_name="case_studies")
+    # --- Target
+    target_type = models.CharField(max_length=30, choices=TargetType.choices, blank=True)
+    target_year = _year_field("target year")
+    target_base_year = _year_field("target base year", "The year the reduction is measured against.")
+    target_percentage = models.DecimalField(
+        "reduction (%)",
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="For a percentage reduction target: 0 to 100.",
+    )
+    target_legal_status = models.CharField(max_length=20, choices=LegalStatus.choices, blank=True)
+    # --- Emissions figures (negative values are sinks)
+    emissions_base_year = _year_field("base year")
+    emissions_base_value = models.DecimalField(
+        "base-year emissions", max_digits=14, decimal_places=3, null=True, blank=True
+    )
+    emissions_latest_year = _year_field("latest year")
+    emissions_latest_value = models.DecimalField(
+        "latest emissions", max_digits=14, decimal_places=3, null=True, blank=True
+    )
+    emissions_unit = models.CharField(
+        "unit", max_length=40, blank=True, default="MtCO2e", help_text="For example MtCO2e or ktCO2e."
+    )
+    emissions_source = models.CharField(
+        "source", max_length=300, blank=True, help_text="Where the figures come from (inventory, report)."
+    )
+    figures_status = models.CharField(
+        "figures are", max_length=20, choices=FiguresStatus.choices, default=FiguresStatus.SELF_REPORTED
+    )
+    # --- Body and attachments
+    body = StreamField(case_study_body_blocks(), blank=True)
+    strategy_document_url = models.URLField(
+        "strategy document", blank=True, help_text="A direct link to the strategy document itself."
+    )
+    related_tools = ParentalManyToManyField("cases.ToolPage", blank=True, related_name="used_in_case_studies")
+    contributor_organisations = ParentalManyToManyField(
+        "members.Organisation", blank=True, related_name="case_studies"
+    )
+    languages = ChoiceArrayField(
+        models.CharField(max_length=8, choices=LANGUAGES),
+        default=list,
+        blank=True,
+        help_text="Languages of the material.",
+    )
+    licence = models.CharField(max_length=30, choices=Licence.choices, default=Licence.CC_BY)
+    last_reviewed = models.DateField(
+        null=True, blank=True, help_text="Set by the secretariat when it approves the case study."
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("actor_type"), FieldPanel("governance_level")]),
+                FieldPanel("countries"),
+                FieldRowPanel([FieldPanel("region"), FieldPanel("city")]),
+            ],
+            heading="Who and where",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("focus"), FieldPanel("strategy_stage")]),
+                FieldPanel("policy_instruments", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("co_benefits", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="Topic",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("target_type"), FieldPanel("target_legal_status")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("target_base_year"),
+                        FieldPanel("target_year"),
+                        FieldPanel("target_percentage"),
+                    ]
+                ),
+            ],
+            heading="Target",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("emissions_base_year"), FieldPanel("emissions_base_value")]),
+                FieldRowPanel([FieldPanel("emissions_latest_year"), FieldPanel("emissions_latest_value")]),
+                FieldRowPanel([FieldPanel("emissions_unit"), FieldPanel("figures_status")]),
+                FieldPanel("emissions_source"),
+                InlinePanel("milestones", label="Interim milestones", heading="Interim milestones"),
+            ],
+            heading="Emissions figures",
+            help_text="Negative values are allowed (net sinks).",
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("strategy_document_url"),
+                InlinePanel("documents", label="Attachment"),
+                FieldPanel("related_tools", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("contributor_organisations"),
+                FieldPanel("languages"),
+                FieldPanel("licence"),
+                FieldPanel("last_reviewed", permission=REVIEW_PERMISSION),
+            ],
+            heading="Resources and licence",
+        ),
+    ]
+
+    api_fields = [
+        APIField("summary"),
+        APIField("actor_type", serializer=TermSerializer()),
+        APIField("governance_level"),
+        APIField("country_codes"),
+        APIField("region"),
+        APIField("city"),
+        APIField("sectors", serializer=TermSerializer(many=True)),
+        APIField("focus"),
+        APIField("strategy_stage", serializer=TermSerializer()),
+        APIField("policy_instruments", serializer=TermSerializer(many=True)),
+        APIField("co_benefits", serializer=TermSerializer(many=True)),
+        APIField("target_type"),
+        APIField("target_year"),
+        APIField("target_base_year"),
+        APIField("target_percentage"),
+        APIField("target_legal_status"),
+        APIField("emissions_base_year"),
+        APIField("emissions_base_value"),
+        APIField("emissions_latest_year"),
+        APIField("emissions_latest_value"),
+        APIField("emissions_unit"),
+        APIField("emissions_source"),
+        APIField("figures_status"),
+        APIField("milestones", serializer=MilestoneSerializer(many=True)),
+        APIField("body"),
+        APIField("strategy_document_url"),
+        APIField("related_tools", serializer=PageLinkSerializer(many=True, source="live_related_tools")),
+        APIField("contributor_organisations", serializer=OrganisationSerializer(many=True)),
+        APIField("languages"),
+        APIField("licence"),
+        APIField("last_reviewed"),
+    ]
+
+    parent_page_types = ["cases.LibraryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "case study"
+        verbose_name_plural = "case studies"
+        permissions = [("review_casestudypage", "Can set the review date of case studies")]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.target_year and self.target_base_year and self.target_year <= self.target_base_year:
+            errors["target_year"] = "The target year must be after the target base year."
+        if self.target_percentage is not None and not (0 <= self.target_percentage <= 100):
+            errors["target_percentage"] = "The reduction must be a percentage between 0 and 100."
+        if self.target_type == TargetType.PERCENT_REDUCTION and self.target_percentage is None:
+            errors["target_percentage"] = "A percentage reduction target needs its percentage."
+        if self.target_type and not self.target_year:
+            errors["target_year"] = "A target needs a target year."
+        if self.target_percentage is not None and self.target_type != TargetType.PERCENT_REDUCTION:
+            errors.setdefault(
+                "target_type", "Choose “Percentage reduction” as the target type, or remove the percentage."
+            )
+        if self.emissions_base_value is not None and not self.emissions_base_year:
+            errors["emissions_base_year"] = "Give the year of the base-year emissions."
+        if self.emissions_latest_value is not None and not self.emissions_latest_year:
+            errors["emissions_latest_year"] = "Give the year of the latest emissions."
+        if (
+            self.emissions_latest_year
+            and self.emissions_base_year
+            and self.emissions_latest_year < self.emissions_base_year
+        ):
+            errors["emissions_latest_year"] = "The latest year cannot be before the base year."
+        if errors:
+            raise ValidationError(errors)
+
+    # --- Reading helpers used by templates, the API and the CSV export
+
+    @property
+    def country_codes(self) -> list[str]:
+        return [country.code for country in self.countries]
+
+    @property
+    def language_names(self) -> list[str]:
+        return language_names(self.languages)
+
+    @property
+    def live_related_tools(self):
+        """Related tools readers can open: a tool still in draft is not shown."""
+        # Works in previews too, where related_tools holds the unsaved form's choice.
+        tool_ids = [tool.pk for tool in self.related_tools.all()]
+        return ToolPage.objects.filter(pk__in=tool_ids).live().public().order_by("title")
+
+    @property
+    def review_is_stale(self) -> bool:
+        """Reviewed more than five years ago, or never: readers should check the figures elsewhere."""
+        if self.last_reviewed is None:
+            return False
+        today = timezone.localdate()
+        try:
+            limit = today.replace(year=today.year - REVIEW_STALE_AFTER_YEARS)
+        except ValueError:  # 29 February
+            limit = today.replace(year=today.year - REVIEW_STALE_AFTER_YEARS, day=28)
+        return self.last_reviewed < limit
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import case_study_detail_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(case_study_detail_context(self))
+        context["library_url"] = self.get_parent().get_url(request)
+        return context
+
+
+class CaseStudyMilestone(Orderable):
+    """An interim milestone of the target pathway (for example 2030: -55 %)."""
+
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="milestones")
+    year = models.PositiveSmallIntegerField(validators=YEAR_VALIDATORS)
+    value = models.DecimalField(
+        "emissions", max_digits=14, decimal_places=3, help_text="Emissions aimed at in that year, same unit."
+    )
+    label = models.CharField(max_length=120, blank=True, help_text="For example “interim target in law”.")
+
+    panels = [FieldRowPanel([FieldPanel("year"), FieldPanel("value")]), FieldPanel("label")]
+    api_fields = [APIField("year"), APIField("value"), APIField("label")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "milestone"
+
+
+class CaseStudyDocument(Orderable):
+    """An attachment of a case study (a strategy, a report, a presentation)."""
+
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(max_length=200, blank=True, help_text="Defaults to the document's title.")
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.document.title
+
+
+class ToolPage(Page):
+    """A tool or resource practitioners use to build a strategy (a model, dataset, guidebook...)."""
+
+    tool_type = models.ForeignKey(
+        "vocabularies.ToolType", null=True, on_delete=models.PROTECT, related_name="tools"
+    )
+    summary = models.TextField(max_length=400, help_text="One or two sentences, shown in lists.")
+    description = RichTextField(features=["bold", "italic", "link", "ul", "ol", "h2", "h3"], blank=True)
+    sectors = ParentalManyToManyField("vocabularies.Sector", related_name="tools")
+    strategy_stages = ParentalManyToManyField("vocabularies.StrategyStage", blank=True, related_name="tools")
+    cost = models.CharField(max_length=20, choices=Cost.choices)
+    skill_level = models.CharField(max_length=20, choices=SkillLevel.choices)
+    languages = ChoiceArrayField(models.CharField(max_length=8, choices=LANGUAGES), default=list, blank=True)
+    link = models.URLField(blank=True, help_text="Where to get or use the tool.")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Or upload it, when it has no home page of its own.",
+    )
+    maintainer = models.CharField(max_length=200, help_text="Who keeps the tool up to date.")
+    open_source = models.BooleanField(default=False)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("tool_type"), FieldPanel("cost"), FieldPanel("skill_level")]),
+        FieldPanel("description"),
+        FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("strategy_stages", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("languages"),
+        MultiFieldPanel(
+            [FieldPanel("link"), FieldPanel("document"), FieldPanel("maintainer"), FieldPanel("open_source")],
+            heading="Access",
+        ),
+    ]
+
+    api_fields = [
+        APIField("tool_type", serializer=TermSerializer()),
+        APIField("summary"),
+        APIField("description"),
+        APIField("sectors", serializer=TermSerializer(many=True)),
+        APIField("strategy_stages", serializer=TermSerializer(many=True)),
+        APIField("cost"),
+        APIField("skill_level"),
+        APIField("languages"),
+        APIField("link"),
+        APIField("maintainer"),
+        APIField("open_source"),
+    ]
+
+    parent_page_types = ["cases.ToolIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "tool"
+
+    def clean(self):
+        super().clean()
+        if not self.link and not self.document_id:
+            raise ValidationError({"link": "Give a link to the tool or upload its document."})
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import tool_detail_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(tool_detail_context(self))
+        return context

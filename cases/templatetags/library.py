@@ -1,0 +1,34 @@
+"""`{% featured_case_cards %}`: the secretariat's featured case studies, for the home page."""
+
+import nh3
+from django import template
+
+from ..selectors import featured_cases
+
+register = template.Library()
+
+
+@register.inclusion_tag("cases/includes/featured_cases.html")
+def featured_case_cards(heading: str = "Featured case studies"):
+    return {"entries": featured_cases(), "heading": heading}
+
+
+RICH_TEXT_TAGS = {"p", "br", "b", "strong", "i", "em", "a", "ul", "ol", "li", "h2", "h3", "h4"}
+RICH_TEXT_ATTRIBUTES = {"a": {"href", "title"}}
+
+
+@register.filter
+def clean_richtext(value) -> str:
+    """Rich text as Wagtail renders it, then sanitised with nh3.
+
+    The editor only produces allowed markup, but pages can also arrive through code, imports or
+    the API; this keeps the rendered page safe whatever was stored.
+    """
+    from django.utils.safestring import mark_safe
+    from wagtail.rich_text import RichText, expand_db_html
+
+    source = value.source if isinstance(value, RichText) else str(value or "")
+    html = expand_db_html(source)
+    return mark_safe(  # noqa: S308 - nh3 has just removed everything but the allowed tags
+        nh3.clean(html, tags=RICH_TEXT_TAGS, attributes=RICH_TEXT_ATTRIBUTES, link_rel="noopener")
+    )

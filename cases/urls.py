@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "cases"
+
+urlpatterns = [
+    path("glossary/", views.glossary, name="glossary"),
+]

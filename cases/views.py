@@ -1,0 +1,169 @@
+"""The library's public views: listings (served by their index pages), the CSV export, the glossary.
+
+Views stay thin: forms validate the filters, selectors read, templates render.
+"""
+
+import csv
+
+from django.core.paginator import Paginator
+from django.http import HttpResponseBadRequest, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils.text import slugify
+
+from lodestar.permissions import can_export_library, can_view_library
+from lodestar.permissions.http import deny
+from lodestar.vocabularies.models import VOCABULARIES
+
+from . import selectors
+from .forms import LibraryFilterForm, ToolFilterForm
+
+CASE_STUDIES_PER_PAGE = 12
+TOOLS_PER_PAGE = 20
+
+
+def _querystring_without_page(request) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+def library_listing(request, index):
+    """The library index: featured cases first (on the unfiltered first page), then filtered results."""
+    if not can_view_library(request.user):
+        return deny(request)
+    form = LibraryFilterForm(request.GET or None, country_codes=selectors.case_study_countries())
+    filters = form.filters
+    results = selectors.case_study_cards(
+        selectors.case_study_listing(filters=filters, sort=form.sort_order, index=index)
+    )
+    page_obj = Paginator(results, CASE_STUDIES_PER_PAGE).get_page(request.GET.get("page"))
+    show_featured = not filters and page_obj.number == 1
+    return index.render(
+        request,
+        context_overrides={
+            "filter_form": form,
+            "page_obj": page_obj,
+            "filtered": bool(filters),
+            "featured": selectors.featured_cases() if show_featured else [],
+            "querystring": _querystring_without_page(request),
+        },
+    )
+
+
+def tool_listing(request, index):
+    if not can_view_library(request.user):
+        return deny(request)
+    form = ToolFilterForm(request.GET or None)
+    filters = form.filters
+    results = selectors.tool_listing(filters=filters, sort=form.sort_order, index=index)
+    page_obj = Paginator(results, TOOLS_PER_PAGE).get_page(request.GET.get("page"))
+    return index.render(
+        request,
+        context_overrides={
+            "filter_form": form,
+            "page_obj": page_obj,
+            "filtered": bool(filters),
+            "querystring": _querystring_without_page(request),
+        },
+    )
+
+
+# The CSV's columns, in order: (header, how to read it from a case study).
+def _names(terms) -> str:
+    return "; ".join(term.name for term in terms)
+
+
+EXPORT_COLUMNS = [
+    ("id", lambda p, r: p.pk),
+    ("title", lambda p, r: p.title),
+    ("url", lambda p, r: p.get_full_url(r)),
+    ("summary", lambda p, r: p.summary),
+    ("actor_type", lambda p, r: p.actor_type.name if p.actor_type else ""),
+    ("governance_level", lambda p, r: p.get_governance_level_display() if p.governance_level else ""),
+    ("countries", lambda p, r: "; ".join(p.country_codes)),
+    ("region", lambda p, r: p.region),
+    ("city", lambda p, r: p.city),
+    ("sectors", lambda p, r: _names(p.sectors.all())),
+    ("focus", lambda p, r: p.get_focus_display() if p.focus else ""),
+    ("strategy_stage", lambda p, r: p.strategy_stage.name if p.strategy_stage else ""),
+    ("policy_instruments", lambda p, r: _names(p.policy_instruments.all())),
+    ("co_benefits", lambda p, r: _names(p.co_benefits.all())),
+    ("target_type", lambda p, r: p.get_target_type_display() if p.target_type else ""),
+    ("target_year", lambda p, r: p.target_year or ""),
+    ("target_base_year", lambda p, r: p.target_base_year or ""),
+    ("target_percentage", lambda p, r: "" if p.target_percentage is None else p.target_percentage),
+    (
+        "target_legal_status",
+        lambda p, r: p.get_target_legal_status_display() if p.target_legal_status else "",
+    ),
+    ("emissions_base_year", lambda p, r: p.emissions_base_year or ""),
+    ("emissions_base_value", lambda p, r: "" if p.emissions_base_value is None else p.emissions_base_value),
+    ("emissions_latest_year", lambda p, r: p.emissions_latest_year or ""),
+    (
+        "emissions_latest_value",
+        lambda p, r: "" if p.emissions_latest_value is None else p.emissions_latest_value,
+    ),
+    ("emissions_unit", lambda p, r: p.emissions_unit),
+    ("emissions_source", lambda p, r: p.emissions_source),
+    ("figures_status", lambda p, r: p.get_figures_status_display()),
+    ("strategy_document_url", lambda p, r: p.strategy_document_url),
+    ("contributor_organisations", lambda p, r: _names_of_orgs(p.contributor_organisations.all())),
+    ("languages", lambda p, r: "; ".join(p.languages)),
+    ("licence", lambda p, r: p.get_licence_display()),
+    ("last_reviewed", lambda p, r: p.last_reviewed.isoformat() if p.last_reviewed else ""),
+    ("first_published", lambda p, r: p.first_published_at.date().isoformat() if p.first_published_at else ""),
+]
+
+
+def _names_of_orgs(organisations) -> str:
+    return "; ".join(organisation.name for organisation in organisations)
+
+
+class _Echo:
+    """A file-like object whose write returns the line, for streaming csv.writer output."""
+
+    def write(self, value):
+        return value
+
+
+def _spreadsheet_safe(value):
+    """Keep spreadsheets from running a cell as a formula (CSV injection)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def library_export_csv(request, index):
+    """The current filtered listing as CSV (published case studies only), streamed row by row."""
+    if not can_export_library(request.user):
+        return deny(request)
+    form = LibraryFilterForm(request.GET or None, country_codes=selectors.case_study_countries())
+    if form.is_bound and not form.is_valid():
+        problems = "; ".join(f"{field}: {' '.join(errors)}" for field, errors in form.errors.items())
+        return HttpResponseBadRequest(f"Invalid filter. {problems}", content_type="text/plain; charset=utf-8")
+    rows = selectors.case_study_export_rows(filters=form.filters, sort=form.sort_order, index=index)
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield writer.writerow([header for header, _ in EXPORT_COLUMNS])
+        for page in rows.iterator(chunk_size=500):
+            yield writer.writerow([_spreadsheet_safe(read(page, request)) for _, read in EXPORT_COLUMNS])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="lodestar-case-studies.csv"'
+    return response
+
+
+def glossary(request):
+    """Every controlled-vocabulary term with its definition, so filters and badges are explained."""
+    if not can_view_library(request.user):
+        return deny(request)
+    vocabularies = [
+        {
+            "title": model._meta.verbose_name_plural.capitalize(),
+            "anchor": slugify(model._meta.verbose_name_plural),
+            "terms": list(model.objects.all()),
+        }
+        for model in VOCABULARIES
+    ]
+    return render(request, "cases/glossary.html", {"vocabularies": vocabularies})
