@@ -6,7 +6,6 @@ Integration tests use the services that scripts/services starts (PostgreSQL, Red
 
 import email
 import email.policy
-import mailbox
 import os
 import subprocess
 import sys
@@ -25,6 +24,24 @@ from tests.home.factories import HomePageFactory
 
 REPO = Path(__file__).resolve().parent.parent
 WORKER_START_TIMEOUT = 60
+
+
+def pytest_collection_modifyitems(config, items):
+    """Transactional tests must restore the migrations' seed data (vocabularies, groups, pages).
+
+    One that does not leaves an empty database behind for the next ones, and its flush re-creates
+    content types under new ids, which breaks every later restore: refuse it at collection.
+    """
+    offenders = []
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            offenders.append(item.nodeid)
+    if offenders:
+        raise pytest.UsageError(
+            "Mark transactional tests django_db(transaction=True, serialized_rollback=True): "
+            + ", ".join(offenders)
+        )
 
 
 _serialized_database: dict[str, str] = {}
@@ -190,11 +207,11 @@ class Mailbox:
             message_file.unlink()
 
     def messages(self) -> list[email.message.EmailMessage]:
-        box = mailbox.Maildir(self.path, factory=None, create=True)
-        parsed = [
-            email.message_from_bytes(message.as_bytes(), policy=email.policy.default) for message in box
-        ]
-        return sorted(parsed, key=lambda m: m["Date"].datetime)
+        """Delivered messages, oldest first (by delivery time: Date headers have one-second steps)."""
+        files = sorted(
+            [*self.path.glob("new/*"), *self.path.glob("cur/*")], key=lambda f: f.stat().st_mtime_ns
+        )
+        return [email.message_from_bytes(f.read_bytes(), policy=email.policy.default) for f in files]
 
     def to(self, address: str) -> list[email.message.EmailMessage]:
         return [m for m in self.messages() if address in m["To"]]

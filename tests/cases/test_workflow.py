@@ -23,7 +23,7 @@ def workflow_action(client, page, action, **data):
     return client.post(url, data)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_review_round_trip_notifies_by_email_through_the_worker(
     structure, client, member, moderator, tasks, mail
 ):
