@@ -16,6 +16,7 @@ from .members import (
     can_view_profile,
 )
 from .roles import Role, is_administrator, is_member, is_moderator, is_registered, role_of
+from .search import can_search, searchable_audiences
 
 __all__ = [
     "Role",
@@ -31,4 +32,6 @@ __all__ = [
     "can_edit_profile",
     "can_export_own_data",
     "can_delete_account",
+    "can_search",
+    "searchable_audiences",
 ]

@@ -1,0 +1,87 @@
+"""Content changes reach the index through the real Celery worker, and nothing is lost."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import transaction
+
+from search import indexing
+from search.models import IndexOutbox
+from search.selectors import SearchRequest, search_content
+from tests.search.conftest import refresh
+from tests.search.factories import member_organisation, rename
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+
+
+def titles(query: str, user=None) -> list[str]:
+    refresh()
+    results = search_content(user=user or AnonymousUser(), request=SearchRequest(query=query))
+    return [str(hit.title).replace("<mark>", "").replace("</mark>", "") for hit in results.hits]
+
+
+def test_a_new_member_organisation_becomes_findable_through_the_worker(search_index, tasks):
+    member_organisation("Illustrative Office for Decarbonisation", country="CR")
+    tasks.wait()
+
+    assert titles("decarbonisation office") == ["Illustrative Office for Decarbonisation"]
+
+
+def test_renaming_and_deleting_an_organisation_update_the_index(search_index, tasks):
+    organisation = member_organisation("Illustrative Heat Pump Agency")
+    tasks.wait()
+    rename(organisation, "Illustrative Geothermal Agency")
+    tasks.wait()
+    assert titles("heat pump") == []
+    assert titles("geothermal") == ["Illustrative Geothermal Agency"]
+
+    with transaction.atomic():
+        organisation.delete()
+    tasks.wait()
+    assert titles("geothermal") == []
+    assert not IndexOutbox.objects.filter(indexed_version__lt=models_F_version()).exists()
+
+
+def models_F_version():
+    from django.db.models import F
+
+    return F("version")
+
+
+def test_an_organisation_without_members_is_not_listed(search_index, tasks):
+    organisation = member_organisation("Illustrative Transit Authority")
+    tasks.wait()
+    assert titles("transit authority") == ["Illustrative Transit Authority"]
+
+    profile = organisation.profiles.get()
+    with transaction.atomic():
+        profile.user.groups.clear()
+    tasks.wait()
+    assert titles("transit authority") == []
+
+
+def test_an_older_version_delivered_after_a_newer_one_does_not_win(search_index, tasks):
+    organisation = member_organisation("Illustrative Solar Cooperative")
+    tasks.wait()
+    old_version = IndexOutbox.objects.get(document_type="organisation", object_id=organisation.pk).version
+
+    rename(organisation, "Illustrative Wind Cooperative")
+    tasks.wait()
+    assert titles("cooperative") == ["Illustrative Wind Cooperative"]
+
+    # A late task still carrying the old state (version) arrives now: Elasticsearch refuses it.
+    stale = {
+        "_op_type": "index",
+        "_index": indexing.target_alias(indexing.indexes_behind(search_index)[0]),
+        "_id": f"organisation-{organisation.pk}",
+        "version": old_version,
+        "version_type": "external_gte",
+        "_source": {
+            "content_type": "organisation",
+            "object_id": str(organisation.pk),
+            "title": "Illustrative Solar Cooperative",
+            "visibility": "public",
+        },
+    }
+    result = indexing._send([stale])
+    assert result.superseded == 1
+    assert titles("cooperative") == ["Illustrative Wind Cooperative"]
