@@ -2,10 +2,12 @@
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 
 from search import indexing
 from search.client import indexing_client
 from search.documents import read_alias
+from search.synonyms import CACHE_KEY
 
 
 def delete_content_indexes() -> None:
@@ -15,6 +17,14 @@ def delete_content_indexes() -> None:
     )
     if names:
         client.indices.delete(index=",".join(names), ignore_unavailable=True)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_synonyms():
+    """The synonym cache lives in Redis, beyond one test's database: start each test without it."""
+    cache.delete(CACHE_KEY)
+    yield
+    cache.delete(CACHE_KEY)
 
 
 @pytest.fixture
