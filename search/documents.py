@@ -20,6 +20,7 @@ signals change it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+
 from django.conf import settings
 from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce

@@ -262,6 +262,7 @@ class TypeReport:
     missing: list[int]
     extra: list[int]
     stale: list[int]
+    extra_versions: dict[int, int] = field(default_factory=dict)  # as found in the index
 
     @property
     def ok(self) -> bool:
@@ -296,26 +297,70 @@ def check() -> list[TypeReport]:
     for document in all_documents():
         in_db = _database_versions(document)
         in_index = _index_versions(document.document_type)
+        extra = sorted(set(in_index) - set(in_db))
         reports.append(
             TypeReport(
                 document_type=document.document_type,
                 in_database=len(in_db),
                 in_index=len(in_index),
                 missing=sorted(set(in_db) - set(in_index)),
-                extra=sorted(set(in_index) - set(in_db)),
+                extra=extra,
                 stale=sorted(i for i, v in in_db.items() if i in in_index and in_index[i] < v),
+                extra_versions={i: in_index[i] for i in extra},
             )
         )
     return reports
 
 
+def _delete_extra(report: TypeReport) -> SyncResult:
+    """Remove documents of objects that may not be found (deleted, unpublished...).
+
+    The delete is versioned at least as high as the document found in the index, so it wins even
+    over a document written without the outbox (by hand, or by an old release); an object that
+    became findable again since the check has a newer outbox version, and its document stays.
+    """
+    document = document_for(report.document_type)
+    outbox = dict(
+        IndexOutbox.objects.filter(
+            document_type=report.document_type, object_id__in=report.extra
+        ).values_list("object_id", "version")
+    )
+    indexable = set(document.get_queryset().filter(pk__in=report.extra).values_list("pk", flat=True))
+    targets = write_targets()
+    actions = [
+        {
+            "_op_type": "delete",
+            "_index": target,
+            "_id": document.document_id(object_id),
+            "version": max(report.extra_versions.get(object_id, 0), outbox.get(object_id, 0)),
+            "version_type": "external_gte",
+        }
+        for object_id in report.extra
+        if object_id not in indexable
+        for target in targets
+    ]
+    return _send(actions) if actions else SyncResult()
+
+
 def repair(reports: list[TypeReport]) -> SyncResult:
-    """Index missing and stale documents and remove extra ones, then drain the outbox."""
+    """Index missing and stale documents and remove extra ones, then drain the outbox.
+
+    Every drifted object first gets a new outbox version, as if it had just changed: a document
+    deleted or written by hand outside the outbox leaves a tombstone or version in Elasticsearch
+    that the old version could not beat, and a fresh one from the sequence always does.
+    """
+    from .outbox import record_changes
+
     result = SyncResult()
     for report in reports:
-        keys = [(report.document_type, i) for i in [*report.missing, *report.stale, *report.extra]]
+        with transaction.atomic():
+            for start in range(0, len(ids := [*report.missing, *report.stale, *report.extra]), CHUNK_SIZE):
+                record_changes(report.document_type, ids[start : start + CHUNK_SIZE], dispatch=False)
+        keys = [(report.document_type, i) for i in [*report.missing, *report.stale]]
         if keys:
             result += sync_objects(keys)
+        if report.extra:
+            result += _delete_extra(report)
     result += drain()
     return result
 
@@ -395,7 +440,10 @@ def rebuild(
         drain()
         if old:
             client.indices.delete(index=",".join(old), ignore_unavailable=True)
-        say(f"Swapped in {name} ({loaded.indexed} documents); dropped {', '.join(old) or 'nothing'}")
+        say(
+            f"Swapped in {name}: {loaded.indexed} documents loaded, {loaded.superseded} already newer "
+            f"from live indexing; dropped {', '.join(old) or 'nothing'}"
+        )
         return name
     finally:
         with connection.cursor() as cursor:

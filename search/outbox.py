@@ -17,18 +17,16 @@ from django.db import connection, transaction
 
 logger = logging.getLogger(__name__)
 
-VERSION_SEQUENCE = "search_index_version"
-
 # `ON CONFLICT ... DO UPDATE` locks the existing row and evaluates nextval() only once it holds the
 # lock, so two transactions changing the same object get versions in the order they commit.
 # Keys are sorted so that two transactions touching the same objects lock them in the same order.
-_UPSERT = f"""
+_UPSERT = """
 INSERT INTO search_indexoutbox (document_type, object_id, version, indexed_version, changed_at)
-SELECT %s, key.object_id, nextval('{VERSION_SEQUENCE}'), 0, now()
+SELECT %s, key.object_id, nextval('search_index_version'), 0, now()
 FROM unnest(%s::bigint[]) AS key(object_id)
 ORDER BY key.object_id
 ON CONFLICT (document_type, object_id)
-DO UPDATE SET version = nextval('{VERSION_SEQUENCE}'), changed_at = now()
+DO UPDATE SET version = nextval('search_index_version'), changed_at = now()
 """
 
 
@@ -42,13 +40,18 @@ class _Pending(threading.local):
 _pending = _Pending()
 
 
-def record_changes(document_type: str, object_ids: Iterable[int]) -> None:
-    """Mark objects as changed for search; call inside the transaction that changes them."""
+def record_changes(document_type: str, object_ids: Iterable[int], *, dispatch: bool = True) -> None:
+    """Mark objects as changed for search; call inside the transaction that changes them.
+
+    `dispatch=False` leaves the rows for the caller (repair) or the periodic drain to index.
+    """
     ids = sorted({int(i) for i in object_ids if i is not None})
     if not ids:
         return
     with connection.cursor() as cursor:
         cursor.execute(_UPSERT, [document_type, ids])
+    if not dispatch:
+        return
     _pending.keys.update((document_type, i) for i in ids)
     # Every commit sends what is buffered; later callbacks of the same commit find the buffer empty.
     # Keys of a rolled-back transaction may ride along with the next commit: indexing them again

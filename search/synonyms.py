@@ -7,6 +7,7 @@ and the cache is cleared whenever a moderator saves or deletes one.
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 from django.core.cache import cache
@@ -26,10 +27,8 @@ def synonym_groups() -> list[list[str]]:
         groups = None
     if groups is None:
         groups = [[normalise_term(t) for t in group.term_list] for group in SynonymGroup.objects.all()]
-        try:
+        with contextlib.suppress(Exception):  # as above; the next query reads the database again
             cache.set(CACHE_KEY, groups, 60 * 60)
-        except Exception:  # noqa: BLE001, S110 - as above; the next query reads the database again
-            pass
     return groups
 
 

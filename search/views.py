@@ -14,7 +14,10 @@ from .selectors import FACETS, QueryRejected, SearchUnavailable, search_content,
 
 logger = logging.getLogger(__name__)
 
-UNAVAILABLE = "Search is unavailable at the moment. Please try again in a few minutes; the rest of Lodestar works as usual."
+UNAVAILABLE = (
+    "Search is unavailable at the moment. Please try again in a few minutes; "
+    "the rest of Lodestar works as usual."
+)
 
 
 @require_GET

@@ -136,7 +136,9 @@ def test_visitors_never_see_members_only_documents(search_index, member):
 
     assert titles("peer learning") == [organisation.name]
     assert sorted(titles("peer learning", user=member)) == sorted([organisation.name, members_only["title"]])
-    assert [s["title"] for s in suggest_titles(user=VISITOR, prefix="illustrative peer")] == [organisation.name]
+    assert [s["title"] for s in suggest_titles(user=VISITOR, prefix="illustrative peer")] == [
+        organisation.name
+    ]
     assert len(suggest_titles(user=member, prefix="illustrative peer")) == 2
 
 
@@ -150,7 +152,9 @@ def test_suggestions_complete_any_word_of_a_title(library):
     assert [s["title"] for s in suggest_titles(user=VISITOR, prefix="decarbon")] == [
         "Illustrative Agency for Decarbonisation"
     ]
-    assert [s["title"] for s in suggest_titles(user=VISITOR, prefix="forsetry")] == ["Illustrative Forestry Board"]
+    assert [s["title"] for s in suggest_titles(user=VISITOR, prefix="forsetry")] == [
+        "Illustrative Forestry Board"
+    ]
 
 
 def test_pages_beyond_the_last_show_the_last_page(search_index):

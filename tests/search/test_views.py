@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
 BAD_QUERIES = [
     '"unbalanced quote',
-    "net zero\" AND (transport OR",
+    'net zero" AND (transport OR',
     "title:foo^99 ~2 *wild* ?x [1 TO 5] {a} /regex/ \\ || && !not -minus +plus",
     "x" * 10_000,
     "the of and a to in is",

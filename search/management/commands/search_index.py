@@ -46,7 +46,8 @@ class Command(BaseCommand):
             if options["repair"]:
                 result = indexing.repair(reports)
                 self.stdout.write(
-                    f"Repaired: indexed {result.indexed}, deleted {result.deleted}, superseded {result.superseded}."
+                    f"Repaired: indexed {result.indexed}, deleted {result.deleted}, "
+                    f"superseded {result.superseded}."
                 )
                 reports = indexing.check()
                 self._print(reports, as_json=options["json"])
