@@ -83,7 +83,10 @@ class SearchDocument(Document):
     object_id = Keyword()
     title = Text(
         analyzer=english_text,
-        fields={"shingles": Text(analyzer=phrase_shingles), "exact": Keyword(normalizer="lowercase")},
+        fields={
+            "shingles": Text(analyzer=phrase_shingles),
+            "exact": Keyword(normalizer="lowercase", ignore_above=256),
+        },
         copy_to=["all_text", "spell_all"],
     )
     summary = _text()

@@ -8,10 +8,12 @@ older one is refused by Elasticsearch itself. Deletes are versioned the same way
 from __future__ import annotations
 
 import logging
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -19,7 +21,7 @@ from elasticsearch import NotFoundError
 from elasticsearch.helpers import scan, streaming_bulk
 
 from .client import indexing_client
-from .documents import all_documents, document_for, index_definition, read_alias, write_alias
+from .documents import DOCUMENTS, all_documents, document_for, index_definition, read_alias, write_alias
 from .models import IndexOutbox
 
 logger = logging.getLogger(__name__)
@@ -27,16 +29,10 @@ logger = logging.getLogger(__name__)
 CHUNK_SIZE = 500
 
 
-class IndexingError(RuntimeError):
-    """Elasticsearch refused documents for a reason other than a newer version being there."""
-
-
 # --- Indexes and aliases --------------------------------------------------------------------------
 
 
 def new_index_name() -> str:
-    from django.conf import settings
-
     return f"{settings.ELASTICSEARCH_INDEX_PREFIX}-content-v{timezone.now():%Y%m%d%H%M%S%f}"
 
 
@@ -108,13 +104,13 @@ class SyncResult:
     indexed: int = 0
     deleted: int = 0
     superseded: int = 0  # a newer version was already in the index
-    stamped: dict[tuple[str, int], int] = field(default_factory=dict)
+    failed: dict[str, str] = field(default_factory=dict)  # document id -> why Elasticsearch refused it
 
     def __iadd__(self, other: SyncResult) -> SyncResult:
         self.indexed += other.indexed
         self.deleted += other.deleted
         self.superseded += other.superseded
-        self.stamped.update(other.stamped)
+        self.failed.update(other.failed)
         return self
 
 
@@ -163,8 +159,12 @@ def _actions_for(document_type: str, object_ids: list[int], targets: Callable[[]
 
 
 def _send(actions: Iterable[dict]) -> SyncResult:
-    """Send bulk actions; a refused older version or a missing document to delete is not an error."""
-    result, failures = SyncResult(), []
+    """Send bulk actions; a refused older version or a missing document to delete is not an error.
+
+    Connection failures raise (the task is retried); documents Elasticsearch refuses (a bad value,
+    say) are returned in `failed`, so that one bad document does not hold back the others.
+    """
+    result = SyncResult()
     for ok, item in streaming_bulk(
         indexing_client(),
         actions,
@@ -189,9 +189,7 @@ def _send(actions: Iterable[dict]) -> SyncResult:
         elif status == 404 and info.get("error", {}).get("type") == "index_not_found_exception":
             result.superseded += 1  # the index was retired by a rebuild meanwhile
         else:
-            failures.append(info)
-    if failures:
-        raise IndexingError(f"{len(failures)} document(s) refused, first: {failures[0]}")
+            result.failed[info.get("_id", "?")] = str(info.get("error", info))[:500]
     return result
 
 
@@ -224,30 +222,45 @@ def sync_objects(keys: Iterable[tuple[str, int]]) -> SyncResult:
     result = SyncResult()
     targets = write_targets
     for document_type, ids in by_type.items():
+        if document_type not in DOCUMENTS:  # a type since removed: nothing of it may be found
+            logger.warning("Skipping %d outbox row(s) of unknown search type %r", len(ids), document_type)
+            continue
+        document = document_for(document_type)
         for start in range(0, len(ids), CHUNK_SIZE):
             actions, stamped = _actions_for(document_type, ids[start : start + CHUNK_SIZE], targets)
             chunk = _send(actions)
-            chunk.stamped = stamped
-            _mark_indexed(stamped)
+            # What Elasticsearch refused stays pending: the drain tries it again, and it is logged.
+            refused = chunk.failed
+            _mark_indexed(
+                {key: v for key, v in stamped.items() if document.document_id(key[1]) not in refused}
+            )
             result += chunk
+    if result.failed:
+        logger.error(
+            "Elasticsearch refused %d search document(s); they stay pending. First: %s",
+            len(result.failed),
+            next(iter(result.failed.items())),
+        )
     return result
 
 
-def pending_keys(limit: int = CHUNK_SIZE, *, older_than=None) -> list[tuple[str, int]]:
-    rows = IndexOutbox.objects.filter(indexed_version__lt=F("version"))
-    if older_than is not None:
-        rows = rows.filter(changed_at__lte=older_than)
-    return list(rows.order_by("changed_at").values_list("document_type", "object_id")[:limit])
-
-
 def drain(*, max_batches: int = 200) -> SyncResult:
-    """Index every pending row, in batches, until none is left (or the batch budget is spent)."""
-    result = SyncResult()
+    """Index every pending row once, in batches, in outbox order (or until the batch budget is spent).
+
+    Walking the rows by id means a row Elasticsearch keeps refusing is tried once per drain and
+    does not hold back the rows after it.
+    """
+    result, after = SyncResult(), 0
     for _ in range(max_batches):
-        keys = pending_keys()
-        if not keys:
+        rows = list(
+            IndexOutbox.objects.filter(indexed_version__lt=F("version"), pk__gt=after)
+            .order_by("pk")
+            .values_list("pk", "document_type", "object_id")[:CHUNK_SIZE]
+        )
+        if not rows:
             break
-        result += sync_objects(keys)
+        after = rows[-1][0]
+        result += sync_objects((document_type, object_id) for _, document_type, object_id in rows)
     return result
 
 
@@ -400,8 +413,9 @@ def rebuild(
     2. Bulk-load every indexable object, streamed in chunks, with its outbox version.
     3. Catch up on rows still pending in the outbox (changes whose task has not run or failed).
     4. Swap the read alias and drop the old index from the write alias in one atomic call, then
-       catch up once more and delete the old indexes. Searches read the old index until the swap
-       and the new one after it: they never see a missing or half-built index.
+       catch up once more and, after a grace period for searches in flight, delete the old index.
+       Searches read the old index until the swap and the new one after it: they never see a
+       missing or half-built index.
     """
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_try_advisory_lock(%s)", [REBUILD_LOCK])
@@ -439,6 +453,9 @@ def rebuild(
         )
         drain()
         if old:
+            # Searches that resolved the read alias just before the swap still run on the old
+            # index: let them finish (they time out after ELASTICSEARCH_QUERY_TIMEOUT) before it goes.
+            time.sleep(settings.ELASTICSEARCH_QUERY_TIMEOUT + 0.5)
             client.indices.delete(index=",".join(old), ignore_unavailable=True)
         say(
             f"Swapped in {name}: {loaded.indexed} documents loaded, {loaded.superseded} already newer "

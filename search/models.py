@@ -83,7 +83,7 @@ class IndexOutbox(models.Model):
         ]
         indexes = [
             models.Index(
-                fields=["changed_at"],
+                fields=["id"],
                 condition=Q(indexed_version__lt=F("version")),
                 name="search_outbox_pending",
             )

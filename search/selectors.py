@@ -439,3 +439,38 @@ def suggest_titles(*, user, prefix: str, size: int = 8) -> list[dict]:
         }
         for o in options
     ]
+
+
+def related_documents(*, user, document_type: str, object_id, size: int = 5) -> list[SearchHit]:
+    """Documents like this one (more_like_this on title, summary and body), among those the person may see.
+
+    For the "related" box of content pages; an unavailable search engine gives an empty box, since
+    the page itself must still render.
+    """
+    document_id = f"{document_type}-{object_id}"
+    try:
+        response = _run(
+            query={
+                "bool": {
+                    "must": [
+                        {
+                            "more_like_this": {
+                                "fields": ["title", "summary", "body"],
+                                "like": [{"_index": read_alias(), "_id": document_id}],
+                                "min_term_freq": 1,
+                                "min_doc_freq": 1,
+                                "max_query_terms": 25,
+                                "minimum_should_match": "30%",
+                            }
+                        }
+                    ],
+                    "filter": [{"terms": {"visibility": searchable_audiences(user)}}],
+                    "must_not": [{"ids": {"values": [document_id]}}],
+                }
+            },
+            source={"excludes": ["body", "suggest"]},
+            size=size,
+        )
+    except (SearchUnavailable, QueryRejected):
+        return []
+    return [_hit(raw) for raw in response.get("hits", {}).get("hits", [])]

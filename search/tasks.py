@@ -15,11 +15,19 @@ from . import indexing
 def index_changes(keys: list[list]) -> dict:
     """Index the objects a committed transaction changed: [[document_type, object_id], ...]."""
     result = indexing.sync_objects((document_type, int(object_id)) for document_type, object_id in keys)
-    return {"indexed": result.indexed, "deleted": result.deleted, "superseded": result.superseded}
+    return _summary(result)
 
 
 @shared_task
 def drain_search_outbox() -> dict:
     """Index every change still pending: lost tasks, broker or Elasticsearch outages (beat, every minute)."""
-    result = indexing.drain()
-    return {"indexed": result.indexed, "deleted": result.deleted, "superseded": result.superseded}
+    return _summary(indexing.drain())
+
+
+def _summary(result: indexing.SyncResult) -> dict:
+    return {
+        "indexed": result.indexed,
+        "deleted": result.deleted,
+        "superseded": result.superseded,
+        "failed": len(result.failed),
+    }

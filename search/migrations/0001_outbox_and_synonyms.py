@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
                 ('indexed_at', models.DateTimeField(blank=True, null=True)),
             ],
             options={
-                'indexes': [models.Index(condition=models.Q(('indexed_version__lt', models.F('version'))), fields=['changed_at'], name='search_outbox_pending')],
+                'indexes': [models.Index(condition=models.Q(('indexed_version__lt', models.F('version'))), fields=['id'], name='search_outbox_pending')],
                 'constraints': [models.UniqueConstraint(fields=('document_type', 'object_id'), name='one_outbox_row_per_object')],
             },
         ),

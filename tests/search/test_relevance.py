@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from lodestar.members.models import Organisation
 from search import indexing
 from search.models import SynonymGroup
-from search.selectors import SearchRequest, search_content, suggest_titles
+from search.selectors import SearchRequest, related_documents, search_content, suggest_titles
 from tests.search.conftest import refresh
 from tests.search.factories import member_organisation, synonyms
 
@@ -164,3 +164,15 @@ def test_pages_beyond_the_last_show_the_last_page(search_index):
 
     results = search("grid operator", page=99, per_page=2)
     assert (results.page, results.pages, len(results.hits)) == (3, 3, 1)
+
+
+def test_related_documents_share_words_and_respect_visibility(search_index):
+    wind = member_organisation("Illustrative Offshore Wind Agency")
+    member_organisation("Illustrative Offshore Wind Council")
+    member_organisation("Illustrative Waste Board")
+    index_pending()
+
+    related = related_documents(user=VISITOR, document_type="organisation", object_id=wind.pk)
+
+    assert [plain(hit.title) for hit in related][0] == "Illustrative Offshore Wind Council"
+    assert wind.name not in [plain(hit.title) for hit in related]

@@ -59,6 +59,23 @@ def test_an_organisation_without_members_is_not_listed(search_index, tasks):
     assert titles("transit authority") == []
 
 
+def test_a_document_elasticsearch_refuses_does_not_hold_back_the_others(search_index):
+    target = indexing.write_targets()[0]
+    good = {"content_type": "organisation", "object_id": "1", "title": "Fine", "visibility": "public"}
+    bad = {**good, "object_id": "2", "date": "not a date"}
+
+    result = indexing._send(
+        [
+            {"_op_type": "index", "_index": target, "_id": "organisation-2", "_source": bad},
+            {"_op_type": "index", "_index": target, "_id": "organisation-1", "_source": good},
+        ]
+    )
+
+    assert result.indexed == 1
+    assert list(result.failed) == ["organisation-2"]
+    assert "date" in result.failed["organisation-2"]
+
+
 def test_an_older_version_delivered_after_a_newer_one_does_not_win(search_index, tasks):
     organisation = member_organisation("Illustrative Solar Cooperative")
     tasks.wait()
@@ -85,3 +102,23 @@ def test_an_older_version_delivered_after_a_newer_one_does_not_win(search_index,
     result = indexing._send([stale])
     assert result.superseded == 1
     assert titles("cooperative") == ["Illustrative Wind Cooperative"]
+
+
+def test_members_moving_or_leaving_update_both_organisations(search_index, tasks):
+    from lodestar.members.services import account_delete
+
+    first = member_organisation("Illustrative Hydrogen Council")
+    second = member_organisation("Illustrative Biogas Council", members=0)
+    tasks.wait()
+    assert titles("council") == ["Illustrative Hydrogen Council"]
+
+    profile = first.profiles.get()
+    with transaction.atomic():
+        profile.organisation = second
+        profile.save()
+    tasks.wait()
+    assert titles("council") == ["Illustrative Biogas Council"]
+
+    account_delete(user=profile.user)
+    tasks.wait()
+    assert titles("council") == []
