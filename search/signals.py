@@ -90,21 +90,40 @@ def watch_membership(through, document_type: str, *, ids_for_users: Callable[[It
 
 
 def watch_pages(page_model, document_type: str) -> None:
-    """Wagtail pages: publishing, unpublishing, moving (visibility may follow the parent) and deleting."""
+    """Wagtail pages: publishing, unpublishing, deleting, and what changes a page's place or audience.
+
+    Moving a page, or adding or removing a view restriction (members only), changes every page of
+    this type below it as well, so those descendants are recorded too.
+    """
+    from wagtail.models import Page, PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    def ids_below(page) -> list[int]:
+        return list(page_model.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
 
     def changed(sender, instance, **kwargs):
         record_changes(document_type, [instance.pk])
 
+    def moved(sender, instance, **kwargs):
+        record_changes(document_type, ids_below(instance))
+
+    def restriction_changed(sender, instance, raw=False, **kwargs):
+        page = Page.objects.filter(pk=instance.page_id).first()
+        if page is not None and not raw:
+            record_changes(document_type, ids_below(page))
+
     uid = f"search:{page_model._meta.label}:{document_type}"
     page_published.connect(changed, sender=page_model, weak=False, dispatch_uid=f"{uid}:published")
     page_unpublished.connect(changed, sender=page_model, weak=False, dispatch_uid=f"{uid}:unpublished")
-    post_page_move.connect(
-        lambda sender, instance, **kw: changed(sender, instance.specific, **kw),
-        weak=False,
-        dispatch_uid=f"{uid}:moved",
-    )
     post_delete.connect(changed, sender=page_model, weak=False, dispatch_uid=f"{uid}:deleted")
+    post_page_move.connect(moved, weak=False, dispatch_uid=f"{uid}:moved")  # any page: ancestors move too
+    for signal in (post_save, post_delete):
+        signal.connect(
+            restriction_changed,
+            sender=PageViewRestriction,
+            weak=False,
+            dispatch_uid=f"{uid}:restriction:{signal is post_save}",
+        )
 
 
 # --- What feeds each content type ------------------------------------------------------------------
