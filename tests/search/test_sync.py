@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
+from django.db.models import F
 
 from search import indexing
 from search.models import IndexOutbox
@@ -38,13 +39,7 @@ def test_renaming_and_deleting_an_organisation_update_the_index(search_index, ta
         organisation.delete()
     tasks.wait()
     assert titles("geothermal") == []
-    assert not IndexOutbox.objects.filter(indexed_version__lt=models_F_version()).exists()
-
-
-def models_F_version():
-    from django.db.models import F
-
-    return F("version")
+    assert not IndexOutbox.objects.filter(indexed_version__lt=F("version")).exists()
 
 
 def test_an_organisation_without_members_is_not_listed(search_index, tasks):

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from search import indexing
-from tests.search.conftest import refresh
+from tests.search.conftest import closed_port, refresh
 from tests.search.factories import member_organisation
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -102,17 +102,11 @@ def test_the_api_returns_results_facets_and_suggestions(client, indexed):
     assert suggestions[0]["type"] == "Member organisation"
 
 
-def _closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.mark.parametrize("name", ["search:search", "search:api_search", "search:api_suggest"])
 def test_when_elasticsearch_is_down_search_answers_503_quickly_and_the_site_keeps_working(
     client, settings, home_page, name
 ):
-    settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{_closed_port()}"
+    settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{closed_port()}"
 
     started = time.monotonic()
     response = client.get(reverse(name), {"q": "climate office"})
