@@ -43,6 +43,7 @@ from .members import (
     can_view_profile,
 )
 from .roles import Role, is_administrator, is_member, is_moderator, is_registered, role_of
+from .search import can_search, searchable_audiences
 
 __all__ = [
     "Role",
@@ -81,4 +82,6 @@ __all__ = [
     "can_publish_case_study",
     "can_feature_cases",
     "can_export_library",
+    "can_search",
+    "searchable_audiences",
 ]

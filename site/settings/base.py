@@ -224,6 +224,8 @@ CELERY_BEAT_SCHEDULE_FILENAME = env(
 )
 CELERY_BEAT_SCHEDULE = {
     "deliver-pending-emails": {"task": "lodestar.mail.tasks.deliver_pending_emails", "schedule": 60},
+    # Indexes whatever a lost task, a broker outage or an Elasticsearch outage left pending.
+    "drain-search-outbox": {"task": "search.tasks.drain_search_outbox", "schedule": 60},
     "clear-expired-sessions": {
         "task": "lodestar.tasks.clear_expired_sessions",
         "schedule": 60 * 60 * 24,
@@ -242,6 +244,10 @@ CELERY_BEAT_SCHEDULE = {
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="http://127.0.0.1:59200")
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="lodestar")
 ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=5.0)
+# Searches made while someone waits get a short timeout and no retries, so an unreachable node
+# gives a readable 503 within two seconds instead of a hung page (indexing uses the longer one).
+ELASTICSEARCH_QUERY_TIMEOUT = env.float("ELASTICSEARCH_QUERY_TIMEOUT", default=1.5)
+ELASTICSEARCH_REPLICAS = env.int("ELASTICSEARCH_REPLICAS", default=0)  # one node locally and in compose
 
 # /health/ gives each dependency this long (seconds) and answers within about twice that.
 HEALTH_CHECK_TIMEOUT = env.float("HEALTH_CHECK_TIMEOUT", default=0.8)

@@ -1,0 +1,467 @@
+"""Bringing Elasticsearch up to date with the database: indexing, draining, checking, rebuilding.
+
+Every write carries the object's outbox version as an external version (`external_gte`), so
+whichever order tasks, the drain, a repair or a rebuild run in, the newest state wins and an
+older one is refused by Elasticsearch itself. Deletes are versioned the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import F
+from django.utils import timezone
+from elasticsearch import NotFoundError
+from elasticsearch.helpers import scan, streaming_bulk
+
+from .client import indexing_client
+from .documents import DOCUMENTS, all_documents, document_for, index_definition, read_alias, write_alias
+from .models import IndexOutbox
+
+logger = logging.getLogger(__name__)
+
+CHUNK_SIZE = 500
+
+
+# --- Indexes and aliases --------------------------------------------------------------------------
+
+
+def new_index_name() -> str:
+    return f"{settings.ELASTICSEARCH_INDEX_PREFIX}-content-v{timezone.now():%Y%m%d%H%M%S%f}"
+
+
+def target_alias(index_name: str) -> str:
+    """Each index's own alias, which writes go through with `require_alias`.
+
+    A task that resolved its targets just before a rebuild dropped the old index would otherwise
+    re-create that index by writing to it (auto-create). Through an alias that vanished with the
+    index, the write fails instead, and it is skipped as harmless (see _send).
+    """
+    return f"{index_name}-writer"
+
+
+def create_index(name: str) -> None:
+    body = index_definition(name)
+    body["aliases"] = {target_alias(name): {}}
+    indexing_client().indices.create(index=name, body=body)
+
+
+def indexes_behind(alias: str) -> list[str]:
+    try:
+        return sorted(indexing_client().indices.get_alias(name=alias))
+    except NotFoundError:
+        return []
+
+
+def write_targets() -> list[str]:
+    """Where indexing writes now (creating the first index when there is none)."""
+    return [target_alias(name) for name in ensure_index()]
+
+
+def ensure_index() -> list[str]:
+    """Create the first index and its aliases when there is none yet; return the indexes written to."""
+    targets = indexes_behind(write_alias())
+    if targets:
+        return targets
+    client = indexing_client()
+    name = new_index_name()
+    create_index(name)
+    client.indices.update_aliases(
+        actions=[
+            {"add": {"index": name, "alias": read_alias()}},
+            {"add": {"index": name, "alias": write_alias()}},
+        ]
+    )
+    # Two processes may have raced to create an index: keep the oldest, drop the others.
+    targets = indexes_behind(write_alias())
+    if len(targets) > 1 and not _rebuild_in_progress():
+        keep, *extra = targets
+        client.indices.update_aliases(
+            actions=[
+                {"remove": {"index": i, "alias": a}} for i in extra for a in (read_alias(), write_alias())
+            ]
+        )
+        client.indices.delete(index=",".join(extra), ignore_unavailable=True)
+        targets = [keep]
+    return targets
+
+
+def _rebuild_in_progress() -> bool:
+    return len(indexes_behind(write_alias())) > len(indexes_behind(read_alias()))
+
+
+# --- Turning objects into bulk actions ----------------------------------------------------------
+
+
+@dataclass
+class SyncResult:
+    indexed: int = 0
+    deleted: int = 0
+    superseded: int = 0  # a newer version was already in the index
+    failed: dict[str, str] = field(default_factory=dict)  # document id -> why Elasticsearch refused it
+
+    def __iadd__(self, other: SyncResult) -> SyncResult:
+        self.indexed += other.indexed
+        self.deleted += other.deleted
+        self.superseded += other.superseded
+        self.failed.update(other.failed)
+        return self
+
+
+def _actions_for(document_type: str, object_ids: list[int], targets: Callable[[], list[str]]):
+    """Read the objects' current state and versions, then build index and delete actions."""
+    document = document_for(document_type)
+    objects = list(document.indexable_with_versions().filter(pk__in=object_ids))
+    found = {obj.pk for obj in objects}
+    gone = [i for i in object_ids if i not in found]
+    gone_versions = dict(
+        IndexOutbox.objects.filter(document_type=document_type, object_id__in=gone).values_list(
+            "object_id", "version"
+        )
+    )
+    # Resolve the write targets only after reading the database (see rebuild()).
+    indexes = targets()
+    actions, stamped = [], {}
+    for obj in objects:
+        source = document.source(obj)
+        stamped[(document_type, obj.pk)] = obj.search_version
+        actions.extend(
+            {
+                "_op_type": "index",
+                "_index": index,
+                "_id": document.document_id(obj.pk),
+                "version": obj.search_version,
+                "version_type": "external_gte",
+                "_source": source,
+            }
+            for index in indexes
+        )
+    for object_id in gone:
+        version = gone_versions.get(object_id, 0)
+        stamped[(document_type, object_id)] = version
+        actions.extend(
+            {
+                "_op_type": "delete",
+                "_index": index,
+                "_id": document.document_id(object_id),
+                "version": version,
+                "version_type": "external_gte",
+            }
+            for index in indexes
+        )
+    return actions, stamped
+
+
+def _send(actions: Iterable[dict]) -> SyncResult:
+    """Send bulk actions; a refused older version or a missing document to delete is not an error.
+
+    Connection failures raise (the task is retried); documents Elasticsearch refuses (a bad value,
+    say) are returned in `failed`, so that one bad document does not hold back the others.
+    """
+    result = SyncResult()
+    for ok, item in streaming_bulk(
+        indexing_client(),
+        actions,
+        chunk_size=CHUNK_SIZE,
+        raise_on_error=False,
+        raise_on_exception=True,
+        max_retries=2,
+        initial_backoff=1,
+        require_alias=True,
+    ):
+        op, info = next(iter(item.items()))
+        status = info.get("status")
+        if ok:
+            if op == "delete":
+                result.deleted += 1
+            else:
+                result.indexed += 1
+        elif status == 409:
+            result.superseded += 1
+        elif op == "delete" and status == 404 and "error" not in info:
+            result.deleted += 1  # nothing to delete
+        elif status == 404 and info.get("error", {}).get("type") == "index_not_found_exception":
+            result.superseded += 1  # the index was retired by a rebuild meanwhile
+        else:
+            result.failed[info.get("_id", "?")] = str(info.get("error", info))[:500]
+    return result
+
+
+def _mark_indexed(stamped: dict[tuple[str, int], int]) -> None:
+    """Record the versions now in the index; a row changed meanwhile stays pending."""
+    if not stamped:
+        return
+    by_type: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
+    for (document_type, object_id), version in stamped.items():
+        by_type[document_type][0].append(object_id)
+        by_type[document_type][1].append(version)
+    with transaction.atomic(), connection.cursor() as cursor:
+        for document_type, (ids, versions) in by_type.items():
+            cursor.execute(
+                """
+                UPDATE search_indexoutbox AS o
+                SET indexed_version = GREATEST(o.indexed_version, s.version), indexed_at = now()
+                FROM unnest(%s::bigint[], %s::bigint[]) AS s(object_id, version)
+                WHERE o.document_type = %s AND o.object_id = s.object_id
+                """,
+                [ids, versions, document_type],
+            )
+
+
+def sync_objects(keys: Iterable[tuple[str, int]]) -> SyncResult:
+    """Make the index show the current state of these objects (idempotent, safe in any order)."""
+    by_type: dict[str, list[int]] = defaultdict(list)
+    for document_type, object_id in keys:
+        by_type[document_type].append(int(object_id))
+    result = SyncResult()
+    targets = write_targets
+    for document_type, ids in by_type.items():
+        if document_type not in DOCUMENTS:  # a type since removed: nothing of it may be found
+            logger.warning("Skipping %d outbox row(s) of unknown search type %r", len(ids), document_type)
+            continue
+        document = document_for(document_type)
+        for start in range(0, len(ids), CHUNK_SIZE):
+            actions, stamped = _actions_for(document_type, ids[start : start + CHUNK_SIZE], targets)
+            chunk = _send(actions)
+            # What Elasticsearch refused stays pending: the drain tries it again, and it is logged.
+            refused = chunk.failed
+            _mark_indexed(
+                {key: v for key, v in stamped.items() if document.document_id(key[1]) not in refused}
+            )
+            result += chunk
+    if result.failed:
+        logger.error(
+            "Elasticsearch refused %d search document(s); they stay pending. First: %s",
+            len(result.failed),
+            next(iter(result.failed.items())),
+        )
+    return result
+
+
+def drain(*, max_batches: int = 200) -> SyncResult:
+    """Index every pending row once, in batches, in outbox order (or until the batch budget is spent).
+
+    Walking the rows by id means a row Elasticsearch keeps refusing is tried once per drain and
+    does not hold back the rows after it.
+    """
+    result, after = SyncResult(), 0
+    for _ in range(max_batches):
+        rows = list(
+            IndexOutbox.objects.filter(indexed_version__lt=F("version"), pk__gt=after)
+            .order_by("pk")
+            .values_list("pk", "document_type", "object_id")[:CHUNK_SIZE]
+        )
+        if not rows:
+            break
+        after = rows[-1][0]
+        result += sync_objects((document_type, object_id) for _, document_type, object_id in rows)
+    return result
+
+
+# --- Comparing database and index ----------------------------------------------------------------
+
+
+@dataclass
+class TypeReport:
+    document_type: str
+    in_database: int
+    in_index: int
+    missing: list[int]
+    extra: list[int]
+    stale: list[int]
+    extra_versions: dict[int, int] = field(default_factory=dict)  # as found in the index
+
+    @property
+    def ok(self) -> bool:
+        return not (self.missing or self.extra or self.stale)
+
+
+def _database_versions(document) -> dict[int, int]:
+    return dict(
+        document.indexable_with_versions().values_list("pk", "search_version").iterator(chunk_size=2000)
+    )
+
+
+def _index_versions(document_type: str) -> dict[int, int]:
+    hits = scan(
+        indexing_client(),
+        index=read_alias(),
+        query={"query": {"term": {"content_type": document_type}}, "_source": False, "version": True},
+        size=2000,
+    )
+    versions = {}
+    for hit in hits:
+        object_id = int(hit["_id"].rsplit("-", 1)[1])
+        versions[object_id] = hit.get("_version", 0)
+    return versions
+
+
+def check() -> list[TypeReport]:
+    """Compare the database and the read index for every content type."""
+    ensure_index()
+    indexing_client().indices.refresh(index=read_alias())
+    reports = []
+    for document in all_documents():
+        in_db = _database_versions(document)
+        in_index = _index_versions(document.document_type)
+        extra = sorted(set(in_index) - set(in_db))
+        reports.append(
+            TypeReport(
+                document_type=document.document_type,
+                in_database=len(in_db),
+                in_index=len(in_index),
+                missing=sorted(set(in_db) - set(in_index)),
+                extra=extra,
+                stale=sorted(i for i, v in in_db.items() if i in in_index and in_index[i] < v),
+                extra_versions={i: in_index[i] for i in extra},
+            )
+        )
+    return reports
+
+
+def _delete_extra(report: TypeReport) -> SyncResult:
+    """Remove documents of objects that may not be found (deleted, unpublished...).
+
+    The delete is versioned at least as high as the document found in the index, so it wins even
+    over a document written without the outbox (by hand, or by an old release); an object that
+    became findable again since the check has a newer outbox version, and its document stays.
+    """
+    document = document_for(report.document_type)
+    outbox = dict(
+        IndexOutbox.objects.filter(
+            document_type=report.document_type, object_id__in=report.extra
+        ).values_list("object_id", "version")
+    )
+    indexable = set(document.get_queryset().filter(pk__in=report.extra).values_list("pk", flat=True))
+    targets = write_targets()
+    actions = [
+        {
+            "_op_type": "delete",
+            "_index": target,
+            "_id": document.document_id(object_id),
+            "version": max(report.extra_versions.get(object_id, 0), outbox.get(object_id, 0)),
+            "version_type": "external_gte",
+        }
+        for object_id in report.extra
+        if object_id not in indexable
+        for target in targets
+    ]
+    return _send(actions) if actions else SyncResult()
+
+
+def repair(reports: list[TypeReport]) -> SyncResult:
+    """Index missing and stale documents and remove extra ones, then drain the outbox.
+
+    Every drifted object first gets a new outbox version, as if it had just changed: a document
+    deleted or written by hand outside the outbox leaves a tombstone or version in Elasticsearch
+    that the old version could not beat, and a fresh one from the sequence always does.
+    """
+    from .outbox import record_changes
+
+    result = SyncResult()
+    for report in reports:
+        with transaction.atomic():
+            for start in range(0, len(ids := [*report.missing, *report.stale, *report.extra]), CHUNK_SIZE):
+                record_changes(report.document_type, ids[start : start + CHUNK_SIZE], dispatch=False)
+        keys = [(report.document_type, i) for i in [*report.missing, *report.stale]]
+        if keys:
+            result += sync_objects(keys)
+        if report.extra:
+            result += _delete_extra(report)
+    result += drain()
+    return result
+
+
+# --- Full rebuild without downtime --------------------------------------------------------------
+
+REBUILD_LOCK = 7_401_001  # pg advisory lock id: one rebuild at a time
+
+
+def _stream_all(name: str, progress: Callable[[int], None]) -> Iterator[dict]:
+    for document in all_documents():
+        # One statement per type, read through a server-side cursor: memory stays flat.
+        for obj in document.indexable_with_versions().iterator(chunk_size=CHUNK_SIZE):
+            progress(1)
+            yield {
+                "_op_type": "index",
+                "_index": target_alias(name),
+                "_id": document.document_id(obj.pk),
+                "version": obj.search_version,
+                "version_type": "external_gte",
+                "_source": document.source(obj),
+            }
+
+
+def indexable_count() -> int:
+    return sum(document.get_queryset().count() for document in all_documents())
+
+
+def rebuild(
+    *, progress: Callable[[int], None] = lambda n: None, say: Callable[[str], None] = logger.info
+) -> str:
+    """Build a new index from the database and swap it in atomically; return its name.
+
+    1. Create the new index and add it to the write alias: from now on every indexing task writes
+       to both indexes. (A task reads the database before it resolves the alias, so a task that
+       missed the new index read its objects before the bulk load below reads them.)
+    2. Bulk-load every indexable object, streamed in chunks, with its outbox version.
+    3. Catch up on rows still pending in the outbox (changes whose task has not run or failed).
+    4. Swap the read alias and drop the old index from the write alias in one atomic call, then
+       catch up once more and, after a grace period for searches in flight, delete the old index.
+       Searches read the old index until the swap and the new one after it: they never see a
+       missing or half-built index.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s)", [REBUILD_LOCK])
+        if not cursor.fetchone()[0]:
+            raise RuntimeError("Another search index rebuild is running; wait for it to finish.")
+    try:
+        client = indexing_client()
+        ensure_index()
+        old = indexes_behind(read_alias())
+        stale_new = [i for i in indexes_behind(write_alias()) if i not in old]  # an interrupted rebuild
+        name = new_index_name()
+        say(f"Creating {name}")
+        create_index(name)
+        client.indices.put_settings(index=name, settings={"index": {"refresh_interval": "-1"}})
+        client.indices.update_aliases(
+            actions=[
+                *[{"remove": {"index": i, "alias": write_alias()}} for i in stale_new],
+                {"add": {"index": name, "alias": write_alias()}},
+            ]
+        )
+        if stale_new:
+            client.indices.delete(index=",".join(stale_new), ignore_unavailable=True)
+        say("Loading every searchable object from the database")
+        loaded = _send(_stream_all(name, progress))
+        client.indices.put_settings(index=name, settings={"index": {"refresh_interval": None}})
+        say("Catching up on changes made meanwhile")
+        drain()
+        client.indices.refresh(index=name)
+        client.indices.update_aliases(
+            actions=[
+                *[{"remove": {"index": i, "alias": read_alias()}} for i in old],
+                *[{"remove": {"index": i, "alias": write_alias()}} for i in old],
+                {"add": {"index": name, "alias": read_alias()}},
+            ]
+        )
+        drain()
+        if old:
+            # Searches that resolved the read alias just before the swap still run on the old
+            # index: let them finish (they time out after ELASTICSEARCH_QUERY_TIMEOUT) before it goes.
+            time.sleep(settings.ELASTICSEARCH_QUERY_TIMEOUT + 0.5)
+            client.indices.delete(index=",".join(old), ignore_unavailable=True)
+        say(
+            f"Swapped in {name}: {loaded.indexed} documents loaded, {loaded.superseded} already newer "
+            f"from live indexing; dropped {', '.join(old) or 'nothing'}"
+        )
+        return name
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [REBUILD_LOCK])

@@ -1,0 +1,476 @@
+"""The query service: one search across every content type, for the page, the API and listings.
+
+What it does for the person searching: words match with typo tolerance and stemming (a misspelt
+or plural word still finds the document), titles weigh more than summaries and summaries more than
+bodies, words found side by side (shingles, phrases) and an exact title rank first, recent
+documents get a gentle lift, synonyms from the moderators' vocabulary find each other, filters
+come with facet counts that stay useful (a filter does not zero its own facet's other values),
+snippets are HTML-escaped and then highlighted, and few hits bring a "did you mean".
+
+It only sends match / multi_match / term queries built from the text, never a query-string
+syntax, so quotes, operators or odd scripts in the input cannot make Elasticsearch fail.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.utils.safestring import SafeString, mark_safe
+from django_countries import countries
+from elastic_transport import ConnectionError as TransportConnectionError
+from elastic_transport import ConnectionTimeout, TransportError
+from elasticsearch import ApiError, NotFoundError
+
+from lodestar.permissions import searchable_audiences
+from lodestar.vocabularies import models as vocabularies
+
+from .client import query_client
+from .documents import DOCUMENTS, read_alias
+from .models import normalise_term
+from .synonyms import expand
+
+MAX_QUERY_LENGTH = 200
+MAX_SUGGEST_LENGTH = 50
+PER_PAGE = 20
+MAX_RESULT_WINDOW = 10_000
+FEW_HITS = 3
+SORTS = {"relevance": "Best match", "date": "Newest first"}
+
+
+class SearchUnavailable(Exception):
+    """Elasticsearch cannot answer now; the caller tells the person to try again shortly."""
+
+
+class QueryRejected(ValueError):
+    """The query cannot be run as given; the message says what to change."""
+
+
+# --- Facets: the filter fields and how their values are shown ------------------------------------
+
+
+def _vocabulary_labels(model) -> Callable[[Iterable[str]], dict[str, str]]:
+    def labels(slugs: Iterable[str]) -> dict[str, str]:
+        return dict(model.objects.filter(slug__in=list(slugs)).values_list("slug", "name"))
+
+    return labels
+
+
+def _country_labels(codes: Iterable[str]) -> dict[str, str]:
+    return {code: countries.name(code) or code for code in codes}
+
+
+def _content_type_labels(values: Iterable[str]) -> dict[str, str]:
+    return {v: DOCUMENTS[v].label if v in DOCUMENTS else v for v in values}
+
+
+COST_LABELS = {"free": "Free", "freemium": "Freemium", "paid": "Paid"}
+
+
+@dataclass(frozen=True)
+class FacetField:
+    name: str
+    label: str
+    labels: Callable[[Iterable[str]], dict[str, str]]
+
+
+FACETS: list[FacetField] = [
+    FacetField("content_type", "Type", _content_type_labels),
+    FacetField("sectors", "Sector", _vocabulary_labels(vocabularies.Sector)),
+    FacetField("countries", "Country", _country_labels),
+    FacetField("actor_type", "Actor type", _vocabulary_labels(vocabularies.ActorType)),
+    FacetField("strategy_stage", "Strategy stage", _vocabulary_labels(vocabularies.StrategyStage)),
+    FacetField("co_benefits", "Co-benefit", _vocabulary_labels(vocabularies.CoBenefit)),
+    FacetField("policy_instruments", "Policy instrument", _vocabulary_labels(vocabularies.PolicyInstrument)),
+    FacetField("tool_type", "Tool type", _vocabulary_labels(vocabularies.ToolType)),
+    FacetField("cost", "Cost", lambda values: {v: COST_LABELS.get(v, v) for v in values}),
+    FacetField(
+        "category", "Forum category", lambda values: {v: v.replace("-", " ").capitalize() for v in values}
+    ),
+]
+FACET_NAMES = [f.name for f in FACETS]
+
+
+def register_facet_labels(name: str, labels: Callable[[Iterable[str]], dict[str, str]]) -> None:
+    """Let a content app's values be shown by name (e.g. forum categories), without importing it here."""
+    for i, facet in enumerate(FACETS):
+        if facet.name == name:
+            FACETS[i] = FacetField(name, facet.label, labels)
+
+
+# --- What callers pass in and get back ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    query: str = ""
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = PER_PAGE
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    values: list[FacetValue]
+
+
+@dataclass
+class SearchHit:
+    content_type: str
+    content_type_label: str
+    object_id: str
+    url: str
+    title: SafeString  # HTML-escaped, with <mark> around matched words
+    snippet: SafeString
+    date: datetime | None
+    score: float | None
+    visibility: str
+
+
+@dataclass
+class SearchResults:
+    request: SearchRequest
+    hits: list[SearchHit]
+    total: int
+    page: int
+    pages: int
+    facets: list[Facet]
+    did_you_mean: str = ""
+    did_you_mean_html: SafeString = field(default_factory=lambda: mark_safe(""))  # noqa: S308 - empty
+
+    @property
+    def first_index(self) -> int:
+        return (self.page - 1) * self.request.per_page + 1
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+
+# --- Building the query ---------------------------------------------------------------------------
+
+TEXT_FIELDS = ["title^4", "summary^2", "body"]
+SHINGLE_FIELDS = ["title.shingles^3", "summary.shingles^1.5", "body.shingles"]
+
+
+def clean_query(raw: str) -> str:
+    """Collapse whitespace and drop control characters; refuse queries too long to mean anything."""
+    text = "".join(ch for ch in raw if ch.isprintable() or ch.isspace())
+    text = " ".join(text.split())
+    if len(text) > MAX_QUERY_LENGTH:
+        raise QueryRejected(
+            f"Your search is {len(text):,} characters long; please use at most {MAX_QUERY_LENGTH} characters."
+        )
+    return text
+
+
+def _matches(text: str, *, fuzzy: bool) -> dict:
+    clause = {"query": text, "operator": "or", "minimum_should_match": "2<75%", "zero_terms_query": "none"}
+    if fuzzy:
+        clause.update(fuzziness="AUTO", prefix_length=1, max_expansions=30)
+    return {"match": {"all_text": clause}}
+
+
+def text_query(query: str) -> dict:
+    """Which documents match (the `must` gate) and how they rank (the `should` clauses)."""
+    variants = expand(query)
+    gate = {
+        "bool": {
+            "should": [_matches(query, fuzzy=True), *[_matches(v, fuzzy=False) for v in variants]],
+            "minimum_should_match": 1,
+        }
+    }
+    ranking = [
+        {
+            "multi_match": {
+                "query": query,
+                "fields": TEXT_FIELDS,
+                "type": "best_fields",
+                "tie_breaker": 0.3,
+                "fuzziness": "AUTO",
+                "prefix_length": 1,
+                "max_expansions": 30,
+            }
+        },
+        {
+            "multi_match": {
+                "query": query,
+                "fields": SHINGLE_FIELDS,
+                "type": "best_fields",
+                "tie_breaker": 0.3,
+            }
+        },
+        {"match_phrase": {"title": {"query": query, "slop": 2, "boost": 3}}},
+        {"term": {"title.exact": {"value": normalise_term(query), "boost": 25}}},
+        *[
+            {"multi_match": {"query": v, "fields": TEXT_FIELDS, "type": "phrase", "slop": 1, "boost": 0.8}}
+            for v in variants
+        ],
+    ]
+    return {"bool": {"must": [gate], "should": ranking}}
+
+
+def _recency(query: dict) -> dict:
+    """Lift recent documents by at most 20%, so relevance still decides."""
+    return {
+        "function_score": {
+            "query": query,
+            "functions": [
+                {"weight": 1},
+                {
+                    "gauss": {"date": {"origin": "now", "offset": "30d", "scale": "730d", "decay": 0.5}},
+                    "weight": 0.2,
+                },
+            ],
+            "score_mode": "sum",
+            "boost_mode": "multiply",
+        }
+    }
+
+
+def _filter_clauses(filters: dict[str, tuple[str, ...]], *, without: str | None = None) -> list[dict]:
+    return [{"terms": {name: list(values)}} for name, values in filters.items() if values and name != without]
+
+
+def build_body(request: SearchRequest, *, audiences: list[str], page: int) -> dict:
+    """The Elasticsearch request body (also used by the benchmark to measure the service's overhead)."""
+    matching = text_query(request.query) if request.query else {"match_all": {}}
+    query = {
+        "bool": {
+            "must": [_recency(matching) if request.query else matching],
+            "filter": [{"terms": {"visibility": audiences}}],
+        }
+    }
+    filters = {k: v for k, v in request.filters.items() if k in FACET_NAMES and v}
+    aggs = {}
+    for facet in FACETS:
+        others = _filter_clauses(filters, without=facet.name)
+        aggs[facet.name] = {
+            "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
+            "aggs": {"values": {"terms": {"field": facet.name, "size": 50}}},
+        }
+    if request.sort == "date" or not request.query:
+        sort = [{"date": {"order": "desc", "missing": "_last"}}, "_score"]
+    else:
+        sort = ["_score", {"date": {"order": "desc", "missing": "_last"}}]
+    body = {
+        "query": query,
+        "aggs": aggs,
+        "sort": sort,
+        "from": (page - 1) * request.per_page,
+        "size": request.per_page,
+        "track_total_hits": True,
+        "track_scores": True,
+        "_source": {"excludes": ["body", "suggest"]},
+        "timeout": "1500ms",
+    }
+    if filters:
+        body["post_filter"] = {"bool": {"filter": _filter_clauses(filters)}}
+    if request.query:
+        body["highlight"] = {
+            "encoder": "html",  # the text is HTML-escaped before <mark> tags are added
+            "pre_tags": ["<mark>"],
+            "post_tags": ["</mark>"],
+            "require_field_match": False,
+            "fields": {
+                "title": {"number_of_fragments": 0},
+                "summary": {"number_of_fragments": 0},
+                "body": {"fragment_size": 180, "number_of_fragments": 2},
+            },
+        }
+        spell_field = "spell_all" if "members" in audiences else "spell_public"
+        body["suggest"] = {
+            "did_you_mean": {
+                "text": request.query,
+                "phrase": {
+                    "field": spell_field,
+                    "size": 1,
+                    "max_errors": 2,
+                    "confidence": 1.0,
+                    "direct_generator": [
+                        {"field": spell_field, "suggest_mode": "always", "min_word_length": 3}
+                    ],
+                    "highlight": {"pre_tag": "<strong>", "post_tag": "</strong>"},
+                },
+            }
+        }
+    return body
+
+
+# --- Running it ------------------------------------------------------------------------------------
+
+
+def _run(**kwargs) -> dict:
+    try:
+        return query_client().search(index=read_alias(), **kwargs).body
+    except NotFoundError:
+        return {}  # no index yet (never built): nothing to find
+    except ApiError as error:
+        if error.status_code == 400:
+            raise QueryRejected("This search could not be run; please simplify it and try again.") from error
+        raise SearchUnavailable(str(error)) from error
+    except (TransportConnectionError, ConnectionTimeout, TransportError) as error:
+        raise SearchUnavailable(str(error)) from error
+
+
+def _escape(text: str) -> SafeString:
+    from django.utils.html import escape
+
+    return escape(text)
+
+
+def _hit(raw: dict) -> SearchHit:
+    source, highlight = raw.get("_source", {}), raw.get("highlight", {})
+    content_type = source.get("content_type", "")
+    title = highlight.get("title", [None])[0]
+    snippet = (highlight.get("summary") or [None])[0] or " … ".join(highlight.get("body", []))
+    date = source.get("date")
+    return SearchHit(
+        content_type=content_type,
+        content_type_label=DOCUMENTS[content_type].label if content_type in DOCUMENTS else content_type,
+        object_id=source.get("object_id", ""),
+        url=source.get("url", ""),
+        # Highlights come HTML-escaped from Elasticsearch (encoder: html); the rest is escaped here.
+        title=mark_safe(title) if title else _escape(source.get("title", "")),  # noqa: S308
+        snippet=mark_safe(snippet) if snippet else _escape(source.get("summary", "")),  # noqa: S308
+        date=datetime.fromisoformat(date) if date else None,
+        score=raw.get("_score"),
+        visibility=source.get("visibility", ""),
+    )
+
+
+def _facets(aggs: dict, filters: dict[str, tuple[str, ...]]) -> list[Facet]:
+    facets = []
+    for facet in FACETS:
+        buckets = aggs.get(facet.name, {}).get("values", {}).get("buckets", [])
+        selected = set(filters.get(facet.name, ()))
+        values = {b["key"]: b["doc_count"] for b in buckets}
+        for value in selected - set(values):
+            values[value] = 0  # a chosen filter stays visible (and can be removed) even with no hits
+        if not values:
+            continue
+        labels = facet.labels(values)
+        facets.append(
+            Facet(
+                name=facet.name,
+                label=facet.label,
+                values=[
+                    FacetValue(value=v, label=labels.get(v, v), count=n, selected=v in selected)
+                    for v, n in sorted(
+                        values.items(), key=lambda item: (-item[1], labels.get(item[0], item[0]))
+                    )
+                ],
+            )
+        )
+    return facets
+
+
+def search_content(*, user, request: SearchRequest) -> SearchResults:
+    """Search everything this person may see. Raises SearchUnavailable or QueryRejected."""
+    audiences = searchable_audiences(user)
+    max_page = MAX_RESULT_WINDOW // request.per_page
+    page = min(max(request.page, 1), max_page)
+    response = _run(**build_body(request, audiences=audiences, page=page))
+    total = response.get("hits", {}).get("total", {}).get("value", 0)
+    pages = max(1, min(math.ceil(total / request.per_page), max_page))
+    if page > pages:  # out of range: show the last page rather than an empty one
+        page = pages
+        response = _run(**build_body(request, audiences=audiences, page=page))
+    filters = {k: v for k, v in request.filters.items() if k in FACET_NAMES and v}
+    results = SearchResults(
+        request=request,
+        hits=[_hit(raw) for raw in response.get("hits", {}).get("hits", [])],
+        total=total,
+        page=page,
+        pages=pages,
+        facets=_facets(response.get("aggregations", {}), filters),
+    )
+    if request.query and total < FEW_HITS:
+        options = response.get("suggest", {}).get("did_you_mean", [{}])[0].get("options", [])
+        if options and normalise_term(options[0]["text"]) != normalise_term(request.query):
+            results.did_you_mean = options[0]["text"]
+            results.did_you_mean_html = mark_safe(options[0].get("highlighted", _escape(options[0]["text"])))  # noqa: S308
+    return results
+
+
+def suggest_titles(*, user, prefix: str, size: int = 8) -> list[dict]:
+    """Titles that complete what the person is typing, among documents they may see."""
+    prefix = " ".join(prefix.split())[:MAX_SUGGEST_LENGTH]
+    if len(prefix) < 2:
+        return []
+    completion = {
+        "field": "suggest",
+        "size": size,
+        "skip_duplicates": True,
+        "contexts": {"visibility": searchable_audiences(user)},
+    }
+    if len(prefix) >= 4:
+        completion["fuzzy"] = {"fuzziness": 1, "prefix_length": 2}
+    response = _run(
+        suggest={"titles": {"prefix": prefix, "completion": completion}},
+        source=["title", "url", "content_type"],
+        size=0,
+    )
+    options = response.get("suggest", {}).get("titles", [{}])[0].get("options", [])
+    return [
+        {
+            "title": o["_source"].get("title", ""),
+            "url": o["_source"].get("url", ""),
+            "type": DOCUMENTS[o["_source"]["content_type"]].label
+            if o["_source"].get("content_type") in DOCUMENTS
+            else "",
+        }
+        for o in options
+    ]
+
+
+def related_documents(*, user, document_type: str, object_id, size: int = 5) -> list[SearchHit]:
+    """Documents like this one (more_like_this on title, summary and body), among those the person may see.
+
+    For the "related" box of content pages; an unavailable search engine gives an empty box, since
+    the page itself must still render.
+    """
+    document_id = f"{document_type}-{object_id}"
+    try:
+        response = _run(
+            query={
+                "bool": {
+                    "must": [
+                        {
+                            "more_like_this": {
+                                "fields": ["title", "summary", "body"],
+                                "like": [{"_index": read_alias(), "_id": document_id}],
+                                "min_term_freq": 1,
+                                "min_doc_freq": 1,
+                                "max_query_terms": 25,
+                                "minimum_should_match": "30%",
+                            }
+                        }
+                    ],
+                    "filter": [{"terms": {"visibility": searchable_audiences(user)}}],
+                    "must_not": [{"ids": {"values": [document_id]}}],
+                }
+            },
+            source={"excludes": ["body", "suggest"]},
+            size=size,
+        )
+    except (SearchUnavailable, QueryRejected):
+        return []
+    return [_hit(raw) for raw in response.get("hits", {}).get("hits", [])]

@@ -1,0 +1,101 @@
+"""The search page and its JSON API. Thin: the form reads the request, the selector searches."""
+
+import logging
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from lodestar.permissions import can_search
+from lodestar.permissions.http import permission_required
+
+from .forms import SearchForm
+from .selectors import FACETS, QueryRejected, SearchUnavailable, search_content, suggest_titles
+
+logger = logging.getLogger(__name__)
+
+UNAVAILABLE = (
+    "Search is unavailable at the moment. Please try again in a few minutes; "
+    "the rest of Lodestar works as usual."
+)
+
+
+@require_GET
+@permission_required(can_search)
+def search_page(request):
+    form = SearchForm(request.GET)
+    context = {"form": form, "results": None, "error": "", "facet_fields": FACETS}
+    status = 200
+    if not form.is_valid():
+        context["error"], status = form.error_message(), 400
+    else:
+        try:
+            context["results"] = search_content(user=request.user, request=form.to_request())
+        except QueryRejected as error:
+            context["error"], status = str(error), 400
+        except SearchUnavailable:
+            logger.warning("Search page: Elasticsearch unavailable", exc_info=True)
+            context["error"], status = UNAVAILABLE, 503
+    return render(request, "search/search_page.html", context, status=status)
+
+
+def _hit_json(hit) -> dict:
+    return {
+        "type": hit.content_type,
+        "type_label": hit.content_type_label,
+        "id": hit.object_id,
+        "url": hit.url,  # site-relative
+        "title_html": str(hit.title),
+        "snippet_html": str(hit.snippet),
+        "date": hit.date.isoformat() if hit.date else None,
+        "visibility": hit.visibility,
+    }
+
+
+@require_GET
+@permission_required(can_search)
+def api_search(request):
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return JsonResponse({"error": form.error_message()}, status=400)
+    try:
+        results = search_content(user=request.user, request=form.to_request())
+    except QueryRejected as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    except SearchUnavailable:
+        logger.warning("Search API: Elasticsearch unavailable", exc_info=True)
+        return JsonResponse({"error": UNAVAILABLE}, status=503)
+    return JsonResponse(
+        {
+            "query": results.request.query,
+            "sort": results.request.sort,
+            "total": results.total,
+            "page": results.page,
+            "pages": results.pages,
+            "per_page": results.request.per_page,
+            "did_you_mean": results.did_you_mean or None,
+            "results": [_hit_json(hit) for hit in results.hits],
+            "facets": {
+                facet.name: [
+                    {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
+                    for v in facet.values
+                ]
+                for facet in results.facets
+            },
+        }
+    )
+
+
+@require_GET
+@permission_required(can_search)
+def api_suggest(request):
+    prefix = request.GET.get("q", "")
+    if len(prefix) > 200:
+        return JsonResponse({"error": "Type at most 200 characters for suggestions."}, status=400)
+    try:
+        suggestions = suggest_titles(user=request.user, prefix=prefix)
+    except QueryRejected as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    except SearchUnavailable:
+        return JsonResponse({"error": UNAVAILABLE}, status=503)
+    return JsonResponse({"query": prefix, "suggestions": suggestions})

@@ -1,0 +1,119 @@
+"""Content changes reach the index through the real Celery worker, and nothing is lost."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import transaction
+from django.db.models import F
+
+from search import indexing
+from search.models import IndexOutbox
+from search.selectors import SearchRequest, search_content
+from tests.search.conftest import refresh
+from tests.search.factories import member_organisation, rename
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+
+
+def titles(query: str, user=None) -> list[str]:
+    refresh()
+    results = search_content(user=user or AnonymousUser(), request=SearchRequest(query=query))
+    return [str(hit.title).replace("<mark>", "").replace("</mark>", "") for hit in results.hits]
+
+
+def test_a_new_member_organisation_becomes_findable_through_the_worker(search_index, tasks):
+    member_organisation("Illustrative Office for Decarbonisation", country="CR")
+    tasks.wait()
+
+    assert titles("decarbonisation office") == ["Illustrative Office for Decarbonisation"]
+
+
+def test_renaming_and_deleting_an_organisation_update_the_index(search_index, tasks):
+    organisation = member_organisation("Illustrative Heat Pump Agency")
+    tasks.wait()
+    rename(organisation, "Illustrative Geothermal Agency")
+    tasks.wait()
+    assert titles("heat pump") == []
+    assert titles("geothermal") == ["Illustrative Geothermal Agency"]
+
+    with transaction.atomic():
+        organisation.delete()
+    tasks.wait()
+    assert titles("geothermal") == []
+    assert not IndexOutbox.objects.filter(indexed_version__lt=F("version")).exists()
+
+
+def test_an_organisation_without_members_is_not_listed(search_index, tasks):
+    organisation = member_organisation("Illustrative Transit Authority")
+    tasks.wait()
+    assert titles("transit authority") == ["Illustrative Transit Authority"]
+
+    profile = organisation.profiles.get()
+    with transaction.atomic():
+        profile.user.groups.clear()
+    tasks.wait()
+    assert titles("transit authority") == []
+
+
+def test_a_document_elasticsearch_refuses_does_not_hold_back_the_others(search_index):
+    target = indexing.write_targets()[0]
+    good = {"content_type": "organisation", "object_id": "1", "title": "Fine", "visibility": "public"}
+    bad = {**good, "object_id": "2", "date": "not a date"}
+
+    result = indexing._send(
+        [
+            {"_op_type": "index", "_index": target, "_id": "organisation-2", "_source": bad},
+            {"_op_type": "index", "_index": target, "_id": "organisation-1", "_source": good},
+        ]
+    )
+
+    assert result.indexed == 1
+    assert list(result.failed) == ["organisation-2"]
+    assert "date" in result.failed["organisation-2"]
+
+
+def test_an_older_version_delivered_after_a_newer_one_does_not_win(search_index, tasks):
+    organisation = member_organisation("Illustrative Solar Cooperative")
+    tasks.wait()
+    old_version = IndexOutbox.objects.get(document_type="organisation", object_id=organisation.pk).version
+
+    rename(organisation, "Illustrative Wind Cooperative")
+    tasks.wait()
+    assert titles("cooperative") == ["Illustrative Wind Cooperative"]
+
+    # A late task still carrying the old state (version) arrives now: Elasticsearch refuses it.
+    stale = {
+        "_op_type": "index",
+        "_index": indexing.target_alias(indexing.indexes_behind(search_index)[0]),
+        "_id": f"organisation-{organisation.pk}",
+        "version": old_version,
+        "version_type": "external_gte",
+        "_source": {
+            "content_type": "organisation",
+            "object_id": str(organisation.pk),
+            "title": "Illustrative Solar Cooperative",
+            "visibility": "public",
+        },
+    }
+    result = indexing._send([stale])
+    assert result.superseded == 1
+    assert titles("cooperative") == ["Illustrative Wind Cooperative"]
+
+
+def test_members_moving_or_leaving_update_both_organisations(search_index, tasks):
+    from lodestar.members.services import account_delete
+
+    first = member_organisation("Illustrative Hydrogen Council")
+    second = member_organisation("Illustrative Biogas Council", members=0)
+    tasks.wait()
+    assert titles("council") == ["Illustrative Hydrogen Council"]
+
+    profile = first.profiles.get()
+    with transaction.atomic():
+        profile.organisation = second
+        profile.save()
+    tasks.wait()
+    assert titles("council") == ["Illustrative Biogas Council"]
+
+    account_delete(user=profile.user)
+    tasks.wait()
+    assert titles("council") == []
