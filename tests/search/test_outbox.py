@@ -21,7 +21,7 @@ from tests.search.conftest import closed_port, refresh
 from tests.search.factories import member_organisation
 from tests.search.test_sync import titles
 
-pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def version_of(object_id: int) -> int:

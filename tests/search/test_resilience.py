@@ -21,7 +21,7 @@ from search.tasks import drain_search_outbox
 from tests.search.conftest import closed_port, refresh
 from tests.search.factories import member_organisation, rename
 
-pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def pending() -> int:

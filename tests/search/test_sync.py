@@ -11,7 +11,7 @@ from search.selectors import SearchRequest, search_content
 from tests.search.conftest import refresh
 from tests.search.factories import member_organisation, rename
 
-pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def titles(query: str, user=None) -> list[str]:
