@@ -409,8 +409,8 @@ def load(*, out, scale: int = 0) -> None:
             {
                 "slug": f"demo-case-{m + 1}",
                 "title": f"{title} {ILLUSTRATIVE}",
-                "summary": f"How a {actors[actor].name.lower()} turned a long-term goal into "
-                "near-term measures {ILLUSTRATIVE}.",
+                "summary": f"{actors[actor].name}: how a long-term goal became near-term measures "
+                f"{ILLUSTRATIVE}.",
                 "countries": [country],
                 "actor": actor,
                 "level": level,

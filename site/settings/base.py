@@ -276,5 +276,10 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"elastic_transport": {"level": "WARNING"}},
+    "loggers": {
+        "elastic_transport": {"level": "WARNING"},
+        # Routine start-up and per-task lines that drown what matters in command output.
+        "axes": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+    },
 }

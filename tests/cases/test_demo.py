@@ -46,6 +46,7 @@ def test_load_demo_builds_a_covering_library_once(library, tool_index):
     # Every page about an illustrative actor says so; real parties carry the demo-content note.
     for page in published:
         assert "(illustrative)" in page.title or "(illustrative)" in page.summary
+        assert "{" not in page.title + page.summary, f"unfilled placeholder in {page.title!r}"
     assert all(page.hero_image_id for page in published)
     assert (
         CaseStudyPage.objects.filter(live=False, slug="demo-draft-awaiting-review").get().workflow_in_progress
