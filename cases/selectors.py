@@ -139,3 +139,13 @@ def tool_detail_context(page: ToolPage) -> dict:
             published_case_studies().filter(related_tools=page).select_related("actor_type").order_by("title")
         ),
     }
+
+
+def contributed_case_studies(*, organisation=None, owner=None, limit: int = 12) -> list:
+    """Published case studies an organisation contributed to, or a member wrote (profile pages)."""
+    queryset = published_case_studies()
+    if organisation is not None:
+        queryset = queryset.filter(contributor_organisations=organisation)
+    if owner is not None:
+        queryset = queryset.filter(owner=owner)
+    return list(case_study_cards(queryset.order_by("-first_published_at", "-pk").distinct())[:limit])

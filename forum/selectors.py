@@ -241,3 +241,13 @@ def member_posts_export(user) -> list[dict]:
         }
         for post in Post.objects.filter(author=user).select_related("topic").order_by("created_at")
     ]
+
+
+def recent_topics_by(*, viewer, organisation=None, author=None, limit: int = 8) -> list[Topic]:
+    """Topics started by a member, or by members of an organisation, that the viewer may see."""
+    topics = Topic.objects.filter(status=Topic.Status.PUBLISHED, category__in=visible_categories(viewer))
+    if organisation is not None:
+        topics = topics.filter(author__profile__organisation=organisation)
+    if author is not None:
+        topics = topics.filter(author=author)
+    return list(topics.select_related("category", "author__profile").order_by("-last_activity_at")[:limit])

@@ -32,3 +32,11 @@ def clean_richtext(value) -> str:
     cleaned = nh3.clean(html, tags=RICH_TEXT_TAGS, attributes=RICH_TEXT_ATTRIBUTES, link_rel="noopener")
     # Safe to mark: nh3 has just removed everything but the allowed tags and attributes.
     return mark_safe(cleaned)  # noqa: S308  # nosec
+
+
+@register.inclusion_tag("cases/includes/contributed_case_studies.html")
+def contributed_case_studies(organisation=None, owner=None, heading: str = "Case studies"):
+    """`{% contributed_case_studies organisation=org %}` on member pages (members never import cases)."""
+    from ..selectors import contributed_case_studies as select
+
+    return {"case_studies": select(organisation=organisation, owner=owner), "heading": heading}

@@ -24,3 +24,11 @@ def notifications_link(context):
     if not can_view_notifications(user):
         return {"show": False}
     return {"show": True, "unread": selectors.unread_notification_count(user)}
+
+
+@register.inclusion_tag("forum/includes/recent_topics_by.html", takes_context=True)
+def recent_topics_by(context, organisation=None, author=None, heading: str = "In the forum"):
+    """`{% recent_topics_by organisation=org %}` on member pages, filtered for whoever is looking."""
+    user = context["request"].user
+    topics = selectors.recent_topics_by(viewer=user, organisation=organisation, author=author)
+    return {"topics": topics, "heading": heading}
