@@ -14,6 +14,12 @@ BASE_DIR = PROJECT_DIR.parent  # the repository
 
 env = environ.Env()
 
+# The local services of scripts/services, which reads the same variables: changing a port there
+# changes the defaults here.
+LOCAL_PG = f"postgres://lodestar@127.0.0.1:{env.int('LODESTAR_PG_PORT', default=55432)}"
+LOCAL_REDIS = f"redis://127.0.0.1:{env.int('LODESTAR_REDIS_PORT', default=56379)}"
+LOCAL_ELASTICSEARCH = f"http://127.0.0.1:{env.int('LODESTAR_ES_PORT', default=59200)}"
+
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY", default="insecure-local-only-key-never-used-in-production")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
@@ -93,7 +99,7 @@ TEMPLATES = [
 
 # PostgreSQL only: search, tests and data migrations rely on its features.
 DATABASES = {
-    "default": env.db("DATABASE_URL", default="postgres://lodestar@127.0.0.1:55432/lodestar"),
+    "default": env.db("DATABASE_URL", default=f"{LOCAL_PG}/lodestar"),
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -195,18 +201,18 @@ STORAGES = {
 }
 
 # Redis: one URL for the broker, results and the cache, on separate logical databases.
-REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:56379/0")
+REDIS_URL = env("REDIS_URL", default=f"{LOCAL_REDIS}/0")
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": env("CACHE_URL", default="redis://127.0.0.1:56379/2"),
+        "LOCATION": env("CACHE_URL", default=f"{LOCAL_REDIS}/2"),
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }
 }
 
 # Celery (configured from these CELERY_* names by lodestar.celery).
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL)
-CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default="redis://127.0.0.1:56379/1")
+CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=f"{LOCAL_REDIS}/1")
 CELERY_RESULT_EXPIRES = 60 * 60 * 24
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -241,7 +247,7 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # Elasticsearch (the search app owns the connection; /health/ probes it).
-ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="http://127.0.0.1:59200")
+ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default=LOCAL_ELASTICSEARCH)
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="lodestar")
 ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=5.0)
 # Searches made while someone waits get a short timeout and no retries, so an unreachable node

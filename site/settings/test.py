@@ -6,7 +6,7 @@ LODESTAR_TEST_SLOT (0-9) gives a second checkout its own set, so two suites can 
 """
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, CACHES, DATABASES, env
+from .base import BASE_DIR, CACHES, DATABASES, LOCAL_REDIS, env
 
 TEST_SLOT = int(env.str("LODESTAR_TEST_SLOT", default="") or -1)
 _redis_base = 10 if TEST_SLOT < 0 else 20 + 3 * TEST_SLOT  # scripts/services runs Redis with 64 databases
@@ -17,9 +17,9 @@ SECRET_KEY = "test-only-key"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast; never used outside tests
 
 DATABASES["default"]["TEST"] = {"NAME": f"test_lodestar{_suffix}"}
-CELERY_BROKER_URL = f"redis://127.0.0.1:56379/{_redis_base}"
-CELERY_RESULT_BACKEND = f"redis://127.0.0.1:56379/{_redis_base + 1}"
-CACHES["default"]["LOCATION"] = f"redis://127.0.0.1:56379/{_redis_base + 2}"
+CELERY_BROKER_URL = f"{LOCAL_REDIS}/{_redis_base}"
+CELERY_RESULT_BACKEND = f"{LOCAL_REDIS}/{_redis_base + 1}"
+CACHES["default"]["LOCATION"] = f"{LOCAL_REDIS}/{_redis_base + 2}"
 ELASTICSEARCH_INDEX_PREFIX = f"lodestar-test{_suffix.replace('_', '-')}"
 
 # The worker sends mail; tests read it back from this mailbox (tests/conftest.py `mailbox`).
