@@ -121,7 +121,7 @@ class ScriptWatch:
 
 
 def test_no_xss_payload_runs_where_forum_posts_are_shown(
-    page, browser, live_server, member, moderator, tasks
+    page, browser, live_server, member, moderator, tasks, assert_fits_small_screen
 ):
     library, _ = ensure_library_structure()
     category = CategoryFactory(name="Open exchange", slug="open-exchange")
@@ -177,18 +177,23 @@ def test_no_xss_payload_runs_where_forum_posts_are_shown(
     for number in range(1, pages + 1):
         watch.visit(f"{replies_topic.get_absolute_url()}?page={number}")
         shown += page.locator("article.post").count()
+        assert_fits_small_screen(page)  # long unbroken payloads must wrap on a phone
     assert shown == replies_topic.last_position == 1 + 3 + len(replies)
     for topic in category.topics.exclude(pk__in=[replies_topic.pk]):
         watch.visit(topic.get_absolute_url())
+        if len(topic.title) == max(len(p) for p in PAYLOADS):
+            assert_fits_small_screen(page)
     for post in raw_replies[::7]:
         watch.visit(f"/forum/p/{post.pk}/")
         expect(page.locator(f"#post-{post.position}")).to_be_visible()
         watch.visit(f"/forum/p/{post.pk}/flag/")
     watch.visit("/forum/")
     watch.visit(f"{category.get_absolute_url()}?page=1")
+    assert_fits_small_screen(page)
     watch.visit(f"{category.get_absolute_url()}?page=2")
     watch.visit("/forum/tags/xss/")
     watch.visit("/forum/notifications/")
+    assert_fits_small_screen(page)
     mentions = page.get_by_role("link", name=re.compile("mentioned you in"))
     assert mentions.count() == min(30, len(PAYLOADS))
     watch.visit("/forum/notifications/?page=2")
@@ -199,6 +204,7 @@ def test_no_xss_payload_runs_where_forum_posts_are_shown(
     moderator_watch = ScriptWatch(moderator_page)
     moderator_watch.visit("/forum/moderation/")
     assert moderator_page.locator("article.review-card").count() == len(PAYLOADS)
+    assert_fits_small_screen(moderator_page)
     moderator_watch.visit(f"/forum/p/{raw_replies[0].pk}/hide/")
     moderator_watch.visit("/forum/moderation/log/")
 
