@@ -60,20 +60,34 @@ def pytest_runtest_makereport(item, call):
 
 @pytest.fixture
 def page(page, request):
-    """Playwright's page, saving a screenshot and the HTML of every open page when the test fails."""
+    """Playwright's page, saving a screenshot and the HTML of every open page when the test fails.
+
+    Journeys with several people open a browser context per person (tests/browser/helpers.py):
+    every page of every context is saved, named by context and page, and the contexts are closed.
+    """
     yield page
+    browser = page.context.browser
+    extra_contexts = [context for context in browser.contexts if context is not page.context]
     report = getattr(request.node, "report_call", None)
-    if report is None or not report.failed:
-        return
-    folder = ARTIFACTS / re.sub(r"[^\w.-]+", "_", request.node.nodeid)
-    folder.mkdir(parents=True, exist_ok=True)
-    for n, open_page in enumerate(page.context.pages):
-        try:
-            open_page.screenshot(path=str(folder / f"page{n}.png"), full_page=True)
-            (folder / f"page{n}.html").write_text(open_page.content())
-        except Exception as error:  # noqa: BLE001 - a closed page must not hide the real failure
-            (folder / f"page{n}.error.txt").write_text(str(error))
-    print(f"\nbrowser artifacts for {request.node.nodeid}: {folder}")  # noqa: T201
+    if report is not None and report.failed:
+        folder = ARTIFACTS / re.sub(r"[^\w.-]+", "_", request.node.nodeid)
+        folder.mkdir(parents=True, exist_ok=True)
+        saved = []
+        for c, context in enumerate([page.context, *extra_contexts]):
+            for n, open_page in enumerate(context.pages):
+                name = f"context{c}-page{n}"
+                try:
+                    open_page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+                    (folder / f"{name}.html").write_text(open_page.content())
+                    (folder / f"{name}.url.txt").write_text(open_page.url)
+                    saved.append(f"{folder / name}.png")
+                    saved.append(f"{folder / name}.html")
+                except Exception as error:  # noqa: BLE001 - a closed page must not hide the real failure
+                    (folder / f"{name}.error.txt").write_text(str(error))
+        listing = "".join(f"\n  {path}" for path in saved)
+        print(f"\nbrowser artifacts for {request.node.nodeid}: {folder}{listing}")  # noqa: T201
+    for context in extra_contexts:
+        context.close()
 
 
 def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:

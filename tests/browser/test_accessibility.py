@@ -1,0 +1,64 @@
+"""The library and forum pages people use most, on the demo content: axe-core finds no serious or
+critical WCAG 2.1 A/AA violation, and each page is usable at 375 px wide."""
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Count
+
+from cases.models import CaseStudyPage, ToolPage
+from forum.models import Topic
+from lodestar.members.demo import demo_email
+from tests.browser.conftest import axe_violations
+from tests.browser.helpers import log_in
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def richest(queryset, *relations):
+    """The live page with the most related content, so the check covers as much of the template."""
+    return (
+        queryset.live()
+        .annotate(**{f"n_{r}": Count(r, distinct=True) for r in relations})
+        .order_by(*[f"-n_{r}" for r in relations], "pk")
+        .first()
+    )
+
+
+def test_library_and_forum_pages_are_accessible_and_fit_a_phone(page, home_page, assert_fits_small_screen):
+    # The demo content has what real pages have: images, charts, attachments, discussions, flags.
+    call_command("load_demo", stdout=io.StringIO())
+    case_study = richest(CaseStudyPage.objects, "milestones", "documents", "related_tools")
+    tool = richest(ToolPage.objects, "used_in_case_studies")
+    topic = (
+        Topic.objects.filter(status="published", category__visibility="public")
+        .order_by("-reply_count", "pk")
+        .first()
+    )
+    pages = {
+        "library index": "/library/",
+        "case study": case_study.url,
+        "tool": tool.url,
+        "forum topic": topic.get_absolute_url(),
+        "forum moderation queue": "/forum/moderation/",
+    }
+
+    log_in(page, demo_email("moderator"), "lodestar-demo")  # sees every control a page can show
+    results = {}
+    for name, url in pages.items():
+        response = page.goto(url)
+        assert response.ok, f"{name} ({url}) answered {response.status}"
+        results[name] = axe_violations(page, impacts=("minor", "moderate", "serious", "critical"))
+        assert_fits_small_screen(page)
+
+    print("\naxe-core, WCAG 2.1 A/AA, violations per page:")  # noqa: T201 - the per-page figures
+    for name, violations in results.items():
+        counts = {v["id"]: v["impact"] for v in violations}
+        print(f"  {name} ({pages[name]}): {counts or 'none'}")  # noqa: T201
+    serious = {
+        name: [v for v in violations if v["impact"] in ("serious", "critical")]
+        for name, violations in results.items()
+    }
+    assert all(not found for found in serious.values()), json.dumps(serious, indent=2)
