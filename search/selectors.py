@@ -24,6 +24,7 @@ from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import ConnectionTimeout, TransportError
 from elasticsearch import ApiError, NotFoundError
 
+from forum import models as forum_models
 from lodestar.permissions import searchable_audiences
 from lodestar.vocabularies import models as vocabularies
 
@@ -86,9 +87,7 @@ FACETS: list[FacetField] = [
     FacetField("policy_instruments", "Policy instrument", _vocabulary_labels(vocabularies.PolicyInstrument)),
     FacetField("tool_type", "Tool type", _vocabulary_labels(vocabularies.ToolType)),
     FacetField("cost", "Cost", lambda values: {v: COST_LABELS.get(v, v) for v in values}),
-    FacetField(
-        "category", "Forum category", lambda values: {v: v.replace("-", " ").capitalize() for v in values}
-    ),
+    FacetField("category", "Forum category", _vocabulary_labels(forum_models.Category)),
 ]
 FACET_NAMES = [f.name for f in FACETS]
 
