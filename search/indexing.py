@@ -423,7 +423,7 @@ def rebuild(
             raise RuntimeError("Another search index rebuild is running; wait for it to finish.")
     try:
         client = indexing_client()
-        ensure_index()
+        # No index yet (a fresh install): the new one becomes the first, without an empty one before it.
         old = indexes_behind(read_alias())
         stale_new = [i for i in indexes_behind(write_alias()) if i not in old]  # an interrupted rebuild
         name = new_index_name()
@@ -444,6 +444,9 @@ def rebuild(
         say("Catching up on changes made meanwhile")
         drain()
         client.indices.refresh(index=name)
+        # Whatever the read alias holds now is retired (including an index a task created meanwhile
+        # on a fresh install, whose writes the new index received through the write alias too).
+        old = [i for i in indexes_behind(read_alias()) if i != name]
         client.indices.update_aliases(
             actions=[
                 *[{"remove": {"index": i, "alias": read_alias()}} for i in old],
