@@ -19,10 +19,11 @@ signals change it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from elasticsearch_dsl import (
@@ -42,6 +43,7 @@ from forum.models import Post, Topic
 from lodestar.members.models import Organisation, Profile
 from lodestar.permissions.roles import ADMINISTRATORS_GROUP, MEMBERS_GROUP, MODERATORS_GROUP
 from lodestar.permissions.search import MEMBERS_ONLY, PUBLIC
+from lodestar.vocabularies.models import CoBenefit, PolicyInstrument, Sector, StrategyStage
 
 from .models import IndexOutbox
 
@@ -165,15 +167,25 @@ class SearchDocument(Document):
         return f"{cls.document_type}-{object_id}"
 
     @classmethod
+    def _preparers(cls) -> list[tuple[str, Callable]]:
+        """(field, prepare_<field>) pairs, looked up once per class: a rebuild calls source() a lot."""
+        cached = cls.__dict__.get("_prepare_cache")
+        if cached is None:
+            derived = ("all_text", "spell_all", "spell_public", "suggest", "content_type", "object_id")
+            cached = [
+                (name, getattr(cls, f"prepare_{name}"))
+                for name in cls.field_names()
+                if name not in derived and hasattr(cls, f"prepare_{name}")
+            ]
+            cls._prepare_cache = cached
+        return cached
+
+    @classmethod
     def source(cls, obj) -> dict:
         """The JSON sent to Elasticsearch for one object."""
         data = {"content_type": cls.document_type, "object_id": str(obj.pk), "language": "en"}
-        for name in cls.field_names():
-            if name in ("all_text", "spell_all", "spell_public", "suggest", "content_type", "object_id"):
-                continue
-            prepare = getattr(cls, f"prepare_{name}", None)
-            if prepare is not None:
-                data[name] = prepare(obj)
+        for name, prepare in cls._preparers():
+            data[name] = prepare(obj)
         data.setdefault("visibility", PUBLIC)
         if data["visibility"] == PUBLIC:
             data["spell_public"] = " ".join(
@@ -319,8 +331,11 @@ def html_to_text(html: str) -> str:
     return " ".join(unescape(strip_tags(html.replace("<", " <"))).split())
 
 
-def _slugs(terms) -> list[str]:
-    return sorted(term.slug for term in terms)
+def _slugs_of(term_model, relation: str) -> ArraySubquery:
+    """The slugs of a page's terms, as one array column (no query, no model instance per term)."""
+    return ArraySubquery(
+        term_model.objects.filter(**{relation: OuterRef("pk")}).order_by("slug").values("slug")
+    )
 
 
 def _site_root_paths() -> list:
@@ -354,23 +369,31 @@ def findable_pages(queryset: QuerySet) -> QuerySet:
     A view restriction on the page or an ancestor decides: "log-in" restrictions and those
     limited to groups that include the Members group make a page members only; a password or a
     restriction to other groups (say, moderators only) keeps it out of search altogether, since
-    the index has no audience narrower than "members".
+    the index has no audience narrower than "members". Restrictions are few, so they are read
+    first and become path-prefix conditions (a correlated subquery per page was far slower).
     """
-    from django.db.models import Q
-    from django.db.models.functions import Length, Substr
+    from django.db.models import BooleanField, ExpressionWrapper, Q
     from wagtail.models import PageViewRestriction
 
-    above = PageViewRestriction.objects.annotate(
-        outer_prefix=Substr(OuterRef("path"), 1, Length("page__path"))
-    ).filter(page__path=F("outer_prefix"))
-    members_may_view = Q(restriction_type=PageViewRestriction.LOGIN) | Q(
-        restriction_type=PageViewRestriction.GROUPS, groups__name__in=MEMBER_GROUPS
-    )
-    return (
-        queryset.live()
-        .annotate(members_only=Exists(above), hidden_from_members=Exists(above.exclude(members_may_view)))
-        .filter(hidden_from_members=False)
-    )
+    members, hidden = [], []
+    for restriction in PageViewRestriction.objects.select_related("page").prefetch_related("groups"):
+        members_may_view = restriction.restriction_type == PageViewRestriction.LOGIN or (
+            restriction.restriction_type == PageViewRestriction.GROUPS
+            and any(group.name in MEMBER_GROUPS for group in restriction.groups.all())
+        )
+        (members if members_may_view else hidden).append(restriction.page.path)
+
+    def below(paths) -> Q:
+        condition = Q()
+        for path in paths:
+            condition |= Q(path__startswith=path)
+        return condition
+
+    queryset = queryset.live()
+    if hidden:
+        queryset = queryset.exclude(below(hidden))
+    members_only = ExpressionWrapper(below(members), output_field=BooleanField()) if members else Value(False)
+    return queryset.annotate(members_only=members_only)
 
 
 def _page_visibility(page) -> str:
@@ -396,7 +419,11 @@ class CaseStudySearchDocument(SearchDocument):
         return (
             findable_pages(cls.model.objects.all())
             .select_related("actor_type", "strategy_stage")
-            .prefetch_related("sectors", "co_benefits", "policy_instruments")
+            .annotate(
+                sector_slugs=_slugs_of(Sector, "case_studies"),
+                co_benefit_slugs=_slugs_of(CoBenefit, "case_studies"),
+                policy_instrument_slugs=_slugs_of(PolicyInstrument, "case_studies"),
+            )
             .order_by("pk")
         )
 
@@ -436,7 +463,7 @@ class CaseStudySearchDocument(SearchDocument):
 
     @staticmethod
     def prepare_sectors(page) -> list[str]:
-        return _slugs(page.sectors.all())
+        return page.sector_slugs
 
     @staticmethod
     def prepare_countries(page) -> list[str]:
@@ -452,11 +479,11 @@ class CaseStudySearchDocument(SearchDocument):
 
     @staticmethod
     def prepare_co_benefits(page) -> list[str]:
-        return _slugs(page.co_benefits.all())
+        return page.co_benefit_slugs
 
     @staticmethod
     def prepare_policy_instruments(page) -> list[str]:
-        return _slugs(page.policy_instruments.all())
+        return page.policy_instrument_slugs
 
     @staticmethod
     def prepare_languages(page) -> list[str]:
@@ -476,7 +503,10 @@ class ToolDocument(SearchDocument):
         return (
             findable_pages(cls.model.objects.all())
             .select_related("tool_type")
-            .prefetch_related("sectors", "strategy_stages")
+            .annotate(
+                sector_slugs=_slugs_of(Sector, "tools"),
+                strategy_stage_slugs=_slugs_of(StrategyStage, "tools"),
+            )
             .order_by("pk")
         )
 
@@ -508,11 +538,11 @@ class ToolDocument(SearchDocument):
 
     @staticmethod
     def prepare_sectors(page) -> list[str]:
-        return _slugs(page.sectors.all())
+        return page.sector_slugs
 
     @staticmethod
     def prepare_strategy_stage(page) -> list[str]:
-        return _slugs(page.strategy_stages.all())
+        return page.strategy_stage_slugs
 
     @staticmethod
     def prepare_tool_type(page) -> str | None:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -190,6 +191,36 @@ def _send(actions: Iterable[dict]) -> SyncResult:
             result.superseded += 1  # the index was retired by a rebuild meanwhile
         else:
             result.failed[info.get("_id", "?")] = str(info.get("error", info))[:500]
+    return result
+
+
+def _chunks(items: Iterable[dict], size: int) -> Iterator[list[dict]]:
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _send_pipelined(actions: Iterable[dict], *, senders: int = 2) -> SyncResult:
+    """Like _send, but chunks go out from other threads while this one reads the next from the database.
+
+    For the rebuild: reading and building documents (CPU in this process) overlaps with
+    Elasticsearch indexing the previous chunks (waiting on the network). At most `senders + 1`
+    chunks are in memory at once, so memory stays flat whatever the corpus size.
+    """
+    result = SyncResult()
+    with ThreadPoolExecutor(max_workers=senders, thread_name_prefix="search-bulk") as pool:
+        in_flight: deque = deque()
+        for chunk in _chunks(actions, CHUNK_SIZE):
+            in_flight.append(pool.submit(_send, chunk))
+            while len(in_flight) > senders:
+                result += in_flight.popleft().result()
+        while in_flight:
+            result += in_flight.popleft().result()
     return result
 
 
@@ -439,7 +470,7 @@ def rebuild(
         if stale_new:
             client.indices.delete(index=",".join(stale_new), ignore_unavailable=True)
         say("Loading every searchable object from the database")
-        loaded = _send(_stream_all(name, progress))
+        loaded = _send_pipelined(_stream_all(name, progress))
         client.indices.put_settings(index=name, settings={"index": {"refresh_interval": None}})
         say("Catching up on changes made meanwhile")
         drain()

@@ -285,14 +285,14 @@ def bench_publish(n: int, timeout: float = 30) -> tuple[float, float] | None:
     from tqdm import tqdm
 
     from cases.models import CaseStudyPage, LibraryIndexPage
-    from lodestar.vocabularies.models import Sector, StrategyStage
+    from lodestar.vocabularies.models import ActorType, Sector, StrategyStage
     from search.client import query_client
     from search.documents import read_alias
 
     if n <= 0:
         return None
     library = LibraryIndexPage.objects.get()
-    sector, stage = Sector.objects.first(), StrategyStage.objects.first()
+    sector, stage, actor = Sector.objects.first(), StrategyStage.objects.first(), ActorType.objects.first()
     worker = start_worker()
     latencies = []
     try:
@@ -308,6 +308,7 @@ def bench_publish(n: int, timeout: float = 30) -> tuple[float, float] | None:
                         countries=["PT"],
                         focus="mitigation",
                         strategy_stage=stage,
+                        actor_type=actor,
                         live=False,
                     )
                 )
