@@ -45,7 +45,7 @@ migrate: install services-up
 
 run: migrate
 	$(BIN)/python manage.py load_demo --if-empty
-	$(BIN)/python manage.py search_index --rebuild
+	@$(BIN)/python manage.py search_index --rebuild || echo "[run] The search index could not be rebuilt (is Elasticsearch up? see make services-status); the site runs without it. Later: $(BIN)/python manage.py search_index --rebuild"
 	@scripts/run
 
 # A script, not a test: its own database, index prefix and Redis databases, removed at the end.
