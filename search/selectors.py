@@ -14,6 +14,7 @@ syntax, so quotes, operators or odd scripts in the input cannot make Elasticsear
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -52,9 +53,27 @@ class QueryRejected(ValueError):
 # --- Facets: the filter fields and how their values are shown ------------------------------------
 
 
+LABELS_TTL = 30.0  # seconds a process shows a renamed term by its old name at most
+
+
 def _vocabulary_labels(model) -> Callable[[Iterable[str]], dict[str, str]]:
+    """Names of a vocabulary's terms, read once per LABELS_TTL per process, not once per search.
+
+    Vocabularies are short and rarely edited; a search page would otherwise spend a query per facet.
+    A term not seen yet (just added) is read at once.
+    """
+    cached: dict = {"at": -LABELS_TTL, "names": {}}
+
     def labels(slugs: Iterable[str]) -> dict[str, str]:
-        return dict(model.objects.filter(slug__in=list(slugs)).values_list("slug", "name"))
+        slugs, now = list(slugs), time.monotonic()
+        if now - cached["at"] > LABELS_TTL:
+            cached["names"] = dict(model.objects.values_list("slug", "name"))
+            cached["at"] = now
+        missing = [slug for slug in slugs if slug not in cached["names"]]
+        if missing:  # added since: read just those
+            cached["names"].update(model.objects.filter(slug__in=missing).values_list("slug", "name"))
+        names = cached["names"]
+        return {slug: names[slug] for slug in slugs if slug in names}
 
     return labels
 
@@ -196,9 +215,9 @@ def _matches(text: str, *, fuzzy: bool) -> dict:
     return {"match": {"all_text": clause}}
 
 
-def text_query(query: str) -> dict:
+def text_query(query: str, variants: list[str] | None = None) -> dict:
     """Which documents match (the `must` gate) and how they rank (the `should` clauses)."""
-    variants = expand(query)
+    variants = expand(query) if variants is None else variants
     gate = {
         "bool": {
             "should": [_matches(query, fuzzy=True), *[_matches(v, fuzzy=False) for v in variants]],
@@ -257,7 +276,7 @@ def _filter_clauses(filters: dict[str, tuple[str, ...]], *, without: str | None 
     return [{"terms": {name: list(values)}} for name, values in filters.items() if values and name != without]
 
 
-def _highlight_query(query: str, *, fuzzy: bool = False) -> dict:
+def _highlight_query(query: str, variants: list[str], *, fuzzy: bool = False) -> dict:
     """What to mark: the words as typed, their stems and their synonyms.
 
     The fuzzy matches of a typo are marked in titles only: expanding them over every hit's
@@ -265,7 +284,7 @@ def _highlight_query(query: str, *, fuzzy: bool = False) -> dict:
     """
     clauses = [
         {"multi_match": {"query": text, "fields": ["title", "summary", "body"]}}
-        for text in [query, *expand(query)]
+        for text in [query, *variants]
     ]
     if fuzzy:
         clauses.append(
@@ -280,7 +299,8 @@ def _highlight_query(query: str, *, fuzzy: bool = False) -> dict:
 
 def build_body(request: SearchRequest, *, audiences: list[str], page: int) -> dict:
     """The Elasticsearch request body (also used by the benchmark to measure the service's overhead)."""
-    matching = text_query(request.query) if request.query else {"match_all": {}}
+    variants = expand(request.query) if request.query else []
+    matching = text_query(request.query, variants) if request.query else {"match_all": {}}
     query = {
         "bool": {
             "must": [_recency(matching) if request.query else matching],
@@ -321,13 +341,16 @@ def build_body(request: SearchRequest, *, audiences: list[str], page: int) -> di
             "fields": {
                 "title": {
                     "number_of_fragments": 0,
-                    "highlight_query": _highlight_query(request.query, fuzzy=True),
+                    "highlight_query": _highlight_query(request.query, variants, fuzzy=True),
                 },
-                "summary": {"number_of_fragments": 0, "highlight_query": _highlight_query(request.query)},
+                "summary": {
+                    "number_of_fragments": 0,
+                    "highlight_query": _highlight_query(request.query, variants),
+                },
                 "body": {
                     "fragment_size": 180,
                     "number_of_fragments": 2,
-                    "highlight_query": _highlight_query(request.query),
+                    "highlight_query": _highlight_query(request.query, variants),
                 },
             },
         }

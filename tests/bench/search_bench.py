@@ -33,7 +33,10 @@ from urllib.parse import urlsplit, urlunsplit
 REPO = Path(__file__).resolve().parents[2]
 BENCH_DB = "lodestar_bench"
 PREFIX = "lodestar-bench"
-REDIS_DBS = (50, 51, 52)  # broker, results, cache: scripts/services runs Redis with 64 databases
+REDIS_DBS = (50, 51, 52)
+WORKER_LOG = (
+    REPO / ".services" / "logs" / "bench-worker.log"
+)  # broker, results, cache: scripts/services runs Redis with 64 databases
 
 
 def bench_environment() -> dict[str, str]:
@@ -256,27 +259,25 @@ def start_worker() -> subprocess.Popen:
     from lodestar.celery import app
 
     name = f"bench-{uuid.uuid4().hex[:6]}@lodestar"
+    command = [
+        sys.executable,
+        "-m",
+        "celery",
+        "-A",
+        "lodestar",
+        "worker",
+        "--pool=solo",
+        "--loglevel=WARNING",
+    ]
+    log = WORKER_LOG.open("w")  # noqa: SIM115 - the worker writes to it until it stops
     worker = subprocess.Popen(  # noqa: S603 - our own worker with fixed arguments
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "lodestar",
-            "worker",
-            "--pool=solo",
-            "--loglevel=WARNING",
-            "-n",
-            name,
-        ],
-        cwd=REPO,
-        env=os.environ.copy(),
+        [*command, "-n", name], cwd=REPO, env=os.environ.copy(), stdout=log, stderr=subprocess.STDOUT
     )
     deadline = time.monotonic() + 60
     while not app.control.ping(destination=[name], timeout=0.5):
         if worker.poll() is not None or time.monotonic() > deadline:
             worker.terminate()
-            raise RuntimeError("The benchmark's Celery worker did not start; is Redis up (make services-up)?")
+            raise RuntimeError(f"The benchmark's Celery worker did not start; see {WORKER_LOG}. Is Redis up?")
     return worker
 
 
@@ -365,6 +366,7 @@ def main() -> None:
 
     os.environ.update(bench_environment())
     sys.path.insert(0, str(REPO))
+    WORKER_LOG.parent.mkdir(parents=True, exist_ok=True)
     say(f"creating the database {BENCH_DB} (index prefix {PREFIX})")
     recreate_database()
     import django
