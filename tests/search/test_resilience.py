@@ -35,7 +35,8 @@ def drain_through_the_worker() -> dict:
 def assert_index_matches_database() -> None:
     reports = indexing.check()
     every_type = ("organisation", "case_study", "tool", "topic", "post")
-    assert [(r.document_type, r.missing, r.extra, r.stale) for r in reports] == [(t, [], [], []) for t in every_type]
+    drift = [(r.document_type, r.missing, r.extra, r.stale) for r in reports]
+    assert drift == [(t, [], [], []) for t in every_type]
     assert (
         reports[0].in_index
         == reports[0].in_database
