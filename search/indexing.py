@@ -333,6 +333,17 @@ def _index_versions(document_type: str) -> dict[int, int]:
     return versions
 
 
+def outdated_fields() -> list[str]:
+    """Fields the code defines that the live index lacks: it predates them, and needs a --rebuild.
+
+    (The mapping is strict, so documents carrying such a field are refused until then.)
+    """
+    wanted = index_definition(read_alias())["mappings"]["properties"]
+    live = indexing_client().indices.get_mapping(index=read_alias()).body
+    have = set().union(*(set(m["mappings"].get("properties", {})) for m in live.values()))
+    return sorted(set(wanted) - have)
+
+
 def check() -> list[TypeReport]:
     """Compare the database and the read index for every content type."""
     ensure_index()

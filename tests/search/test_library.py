@@ -285,3 +285,29 @@ def test_when_search_is_down_listings_fall_back_to_the_database_and_pages_render
         detail = client.get(page.url)
         assert detail.status_code == 200
         assert "Related" not in detail.content.decode(), "the related box is left out, the page renders"
+
+
+@pytest.mark.django_db
+def test_an_index_older_than_the_code_is_reported_and_repair_rebuilds_it(search_index, home_page):
+    from django.core.management.base import CommandError
+
+    from search.client import indexing_client
+    from search.documents import index_definition, read_alias, write_alias
+    from tests.search.conftest import delete_content_indexes
+
+    delete_content_indexes()
+    name = indexing.new_index_name()
+    body = index_definition(name)
+    del body["mappings"]["properties"]["languages"]  # as built by the release before that field
+    body["aliases"] = {indexing.target_alias(name): {}, read_alias(): {}, write_alias(): {}}
+    indexing_client().indices.create(index=name, body=body)
+    library_page, _ = ensure_library_structure()
+    CaseStudyPageFactory(parent=library_page, title="Bus fleet", languages=["en", "pt"])
+
+    with pytest.raises(CommandError, match="predates the fields languages"):
+        call_command("search_index", "--check", stdout=io.StringIO())
+    call_command("search_index", "--repair", stdout=io.StringIO(), stderr=io.StringIO())
+
+    assert indexing.outdated_fields() == []
+    assert all(report.ok for report in indexing.check())
+    assert titles("bus fleet") == ["Bus fleet"]
