@@ -311,3 +311,25 @@ def test_an_index_older_than_the_code_is_reported_and_repair_rebuilds_it(search_
     assert indexing.outdated_fields() == []
     assert all(report.ok for report in indexing.check())
     assert titles("bus fleet") == ["Bus fleet"]
+
+
+@pytest.mark.django_db
+def test_topic_pages_show_related_discussions_visitors_may_see(client, search_index, member):
+    public = CategoryFactory(name="Open questions", slug="open-questions")
+    lounge = CategoryFactory(name="Members lounge", slug="lounge", visibility=Category.Visibility.MEMBERS)
+    topic = TopicFactory(category=public, title="Heat pump subsidies for social housing")
+    TopicFactory(category=public, title="Designing heat pump subsidies for rural homes")
+    TopicFactory(category=lounge, title="Heat pump subsidies: our internal evaluation")
+    index_everything()
+
+    def related(user=None):
+        if user is not None:
+            client.force_login(user)
+        soup = BeautifulSoup(client.get(topic.get_absolute_url()).content, "html.parser")
+        return [a.get_text() for a in soup.select(".related a")]
+
+    assert related() == ["Designing heat pump subsidies for rural homes"]
+    assert sorted(related(member)) == [
+        "Designing heat pump subsidies for rural homes",
+        "Heat pump subsidies: our internal evaluation",
+    ]
