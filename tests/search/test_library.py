@@ -6,6 +6,7 @@ Everything runs on the real PostgreSQL, Elasticsearch and (where marked) Celery 
 import csv
 import html
 import io
+import socket
 import time
 
 import pytest
@@ -333,3 +334,22 @@ def test_topic_pages_show_related_discussions_visitors_may_see(client, search_in
         "Designing heat pump subsidies for rural homes",
         "Heat pump subsidies: our internal evaluation",
     ]
+
+
+@pytest.mark.django_db
+def test_when_elasticsearch_hangs_the_library_answers_from_the_database_within_two_seconds(
+    client, settings, home_page
+):
+    library_page, _ = ensure_library_structure()
+    CaseStudyPageFactory(parent=library_page, title="Bus fleet")
+    client.get("/library/")  # templates compiled, connections open: time the outage alone
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{silent.getsockname()[1]}"
+
+        started = time.monotonic()
+        titles_shown = listing_titles(client, "/library/")
+
+    assert time.monotonic() - started < 2
+    assert titles_shown == ["Bus fleet"]
