@@ -86,8 +86,8 @@ def out(line: str) -> None:
 
 def manage(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
-        [sys.executable, "manage.py", *args], cwd=REPO, env=os.environ.copy(), check=True
-    )
+        [sys.executable, "manage.py", *args], cwd=REPO, env=os.environ.copy(), check=True, stdout=sys.stderr
+    )  # progress on stderr: stdout is the table
 
 
 def percentiles(samples: list[float]) -> tuple[float, float, float]:
