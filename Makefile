@@ -6,13 +6,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 TEST_SETTINGS := lodestar.settings.test
+BENCH_DOCS ?= 10000
 
-.PHONY: help install run test pytest test-browser browser-deps lint audit format services-up services-down services-status migrate lock clean
+.PHONY: help install run bench test pytest test-browser browser-deps lint audit format services-up services-down services-status migrate lock clean
 
 help:
 	@echo "make run              install, start services, migrate, serve http://127.0.0.1:8000/ with worker and beat"
 	@echo "make test             install, start services, lint, check migrations, run the whole test suite"
 	@echo "make test-browser     only the browser journeys (Playwright + Debian's Chromium + axe-core)"
+	@echo "make bench            search benchmark on its own database and indexes (BENCH_DOCS=10000)"
 	@echo "make lint             ruff, bandit, pip-audit, docker-compose config check"
 	@echo "make format           apply ruff's fixes and formatting"
 	@echo "make services-up      start PostgreSQL, Redis and Elasticsearch (scripts/services)"
@@ -43,7 +45,12 @@ migrate: install services-up
 
 run: migrate
 	$(BIN)/python manage.py load_demo --if-empty
+	@$(BIN)/python manage.py search_index --rebuild || echo "[run] The search index could not be rebuilt (is Elasticsearch up? see make services-status); the site runs without it. Later: $(BIN)/python manage.py search_index --rebuild"
 	@scripts/run
+
+# A script, not a test: its own database, index prefix and Redis databases, removed at the end.
+bench: install services-up
+	$(BIN)/python -m tests.bench.search_bench --docs $(BENCH_DOCS)
 
 lint: install
 	$(BIN)/ruff check .

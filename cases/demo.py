@@ -569,6 +569,35 @@ def _insert_pages(parent, pages: list, model) -> None:
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
 
 
+SYNTHETIC_PHRASES = [
+    "net zero pathway",
+    "decarbonisation of transport",
+    "long-term strategy consultation",
+    "buildings retrofit programme",
+    "carbon pricing design",
+    "just transition for workers",
+    "biodiversity co-benefits",
+    "city climate action plan",
+    "energy supply modelling",
+    "land use and forestry",
+    "NDC alignment review",
+    "renewables auction",
+    "heat pumps for homes",
+    "public procurement of clean steel",
+    "ministry coordination unit",
+    "regional agency budget tagging",
+    "emissions inventory improvement",
+    "stakeholder engagement with cities",
+]
+
+
+def _synthetic_summary(n: int) -> str:
+    """Varied text, so that benchmark searches match realistic shares of the corpus."""
+    rng = random.Random(n)  # noqa: S311 - repeatable synthetic text
+    phrases = rng.sample(SYNTHETIC_PHRASES, 3)
+    return f"Generated for benchmarks {ILLUSTRATIVE}: {phrases[0]}, with {phrases[1]} and {phrases[2]}."
+
+
 def bulk_synthetic(*, library, tools_index, count: int, out, owner, batch: int = 500) -> None:
     """Ensure `count` synthetic case studies and tools exist (numbered 1..count), in bulk."""
     from django.contrib.contenttypes.models import ContentType
@@ -599,7 +628,7 @@ def bulk_synthetic(*, library, tools_index, count: int, out, owner, batch: int =
                     first_published_at=now - datetime.timedelta(minutes=n),
                     last_published_at=now,
                     owner=owner,
-                    summary=f"Generated for benchmarks {ILLUSTRATIVE}.",
+                    summary=_synthetic_summary(n),
                     actor_type=actors[n % len(actors)],
                     governance_level="national",
                     countries=["PT", "NZ", "CR", "DE"][n % 4],
@@ -630,7 +659,7 @@ def bulk_synthetic(*, library, tools_index, count: int, out, owner, batch: int =
                     first_published_at=now - datetime.timedelta(minutes=n),
                     last_published_at=now,
                     owner=owner,
-                    summary=f"Generated for benchmarks {ILLUSTRATIVE}.",
+                    summary=_synthetic_summary(n),
                     tool_type=tool_types[n % len(tool_types)],
                     cost="free",
                     skill_level="beginner",

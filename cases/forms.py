@@ -30,6 +30,22 @@ class FilterForm(forms.Form):
     def sort_order(self) -> str:
         return (self.is_valid() and self.cleaned_data.get("sort")) or "newest"
 
+    def show_counts(self, counts: dict[str, dict[str, int]] | None) -> None:
+        """Add to each option how many results it would give with the other filters kept."""
+        if not counts:
+            return
+        for name, field in self.fields.items():
+            if name not in counts:
+                continue
+            per_value = counts[name]
+            if isinstance(field, forms.ModelChoiceField):
+                field.label_from_instance = lambda term, n=per_value: f"{term.name} ({n.get(term.slug, 0)})"
+            else:
+                field.choices = [
+                    (value, f"{label} ({per_value.get(value, 0)})" if value else label)
+                    for value, label in field.choices
+                ]
+
 
 class LibraryFilterForm(FilterForm):
     sector = _term_field(Sector, "Sector")

@@ -1,12 +1,18 @@
 """Reads of the library, each with the joins and prefetches its page needs (no N+1 queries).
 
-`case_study_listing` and `tool_listing` are the seam the search app will replace: they take the
-filters of the listing forms and return a queryset in the requested order. Today they filter in
-PostgreSQL; the Search issue moves them onto Elasticsearch with facet counts.
+The listings (`listing_page`) are served by a search engine when one is plugged in with
+`use_listing_search()` (the search app does, in its AppConfig.ready: the library never imports
+search). The engine answers which page ids match, in order, with counts per filter value; the
+cards are then read here in a fixed number of queries. When it is unavailable, or none is
+plugged in, `case_study_listing` and `tool_listing` filter the same way in PostgreSQL (without
+counts). The CSV export always reads PostgreSQL, with the same filters.
 """
 
 import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 from wagtail.images import get_image_model
 
@@ -149,3 +155,84 @@ def contributed_case_studies(*, organisation=None, owner=None, limit: int = 12) 
     if owner is not None:
         queryset = queryset.filter(owner=owner)
     return list(case_study_cards(queryset.order_by("-first_published_at", "-pk").distinct())[:limit])
+
+
+# --- Listings, served by search when it is plugged in ------------------------------------------------
+
+
+@dataclass
+class ListingHits:
+    """What a listing search answers: the page's ids in order, and counts for every filter value."""
+
+    ids: list[int]
+    total: int
+    page: int
+    counts: dict[str, dict[str, int]]  # filter field name -> value (slug or code) -> matching pages
+
+
+class ListingSearchUnavailable(Exception):
+    """The search engine cannot answer now; the listing falls back to the database."""
+
+
+# (kind, filters as {field: slug or code}, sort, page number, per page) -> ListingHits
+ListingSearch = Callable[..., ListingHits]
+_listing_search: ListingSearch | None = None
+
+
+def use_listing_search(search: ListingSearch | None) -> None:
+    """Serve the listings through `search` (None: from the database only)."""
+    global _listing_search
+    _listing_search = search
+
+
+@dataclass
+class Listing:
+    page_obj: Page
+    counts: dict[str, dict[str, int]] | None  # None: counts are unavailable (database fallback)
+
+
+class _Counted:
+    """Stands for the whole result list in a Paginator: only its length is known."""
+
+    def __init__(self, total: int):
+        self.total = total
+
+    def count(self) -> int:
+        return self.total
+
+
+def _filter_values(filters: dict) -> dict[str, str]:
+    return {name: getattr(value, "slug", value) for name, value in filters.items()}
+
+
+def _page_number(page) -> int:
+    try:
+        return max(int(page), 1)
+    except (TypeError, ValueError):
+        return 1
+
+
+def listing_page(*, kind: str, filters: dict, sort: str, page, per_page: int) -> Listing:
+    """One page of the case-study ("case_study") or tool ("tool") listing, with counts if it can."""
+    cards = {"case_study": lambda qs: case_study_cards(qs), "tool": lambda qs: qs}[kind]
+    database = {"case_study": case_study_listing, "tool": tool_listing}[kind]
+    if _listing_search is not None:
+        try:
+            hits = _listing_search(
+                kind=kind,
+                filters=_filter_values(filters),
+                sort=sort,
+                page=_page_number(page),
+                per_page=per_page,
+            )
+        except ListingSearchUnavailable:
+            hits = None
+        if hits is not None:
+            published = database(filters={}, sort=sort).filter(pk__in=hits.ids)
+            by_id = {obj.pk: obj for obj in cards(published)}
+            # The index may lag a moment behind an unpublish: such a page is simply left out.
+            objects = [by_id[pk] for pk in hits.ids if pk in by_id]
+            paginator = Paginator(_Counted(hits.total), per_page)
+            return Listing(page_obj=Page(objects, hits.page, paginator), counts=hits.counts)
+    results = cards(database(filters=filters, sort=sort))
+    return Listing(page_obj=Paginator(results, per_page).get_page(page), counts=None)

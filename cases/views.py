@@ -5,7 +5,6 @@ Views stay thin: forms validate the filters, selectors read, templates render.
 
 import csv
 
-from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
@@ -33,16 +32,22 @@ def library_listing(request, index):
         return deny(request)
     form = LibraryFilterForm(request.GET or None, country_codes=selectors.case_study_countries())
     filters = form.filters
-    results = selectors.case_study_cards(
-        selectors.case_study_listing(filters=filters, sort=form.sort_order, index=index)
+    listing = selectors.listing_page(
+        kind="case_study",
+        filters=filters,
+        sort=form.sort_order,
+        page=request.GET.get("page"),
+        per_page=CASE_STUDIES_PER_PAGE,
     )
-    page_obj = Paginator(results, CASE_STUDIES_PER_PAGE).get_page(request.GET.get("page"))
+    form.show_counts(listing.counts)
+    page_obj = listing.page_obj
     show_featured = not filters and page_obj.number == 1
     return index.render(
         request,
         context_overrides={
             "filter_form": form,
             "page_obj": page_obj,
+            "counts_unavailable": listing.counts is None,
             "filtered": bool(filters),
             "featured": selectors.featured_cases() if show_featured else [],
             "querystring": _querystring_without_page(request),
@@ -55,13 +60,21 @@ def tool_listing(request, index):
         return deny(request)
     form = ToolFilterForm(request.GET or None)
     filters = form.filters
-    results = selectors.tool_listing(filters=filters, sort=form.sort_order, index=index)
-    page_obj = Paginator(results, TOOLS_PER_PAGE).get_page(request.GET.get("page"))
+    listing = selectors.listing_page(
+        kind="tool",
+        filters=filters,
+        sort=form.sort_order,
+        page=request.GET.get("page"),
+        per_page=TOOLS_PER_PAGE,
+    )
+    form.show_counts(listing.counts)
+    page_obj = listing.page_obj
     return index.render(
         request,
         context_overrides={
             "filter_form": form,
             "page_obj": page_obj,
+            "counts_unavailable": listing.counts is None,
             "filtered": bool(filters),
             "querystring": _querystring_without_page(request),
         },

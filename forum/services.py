@@ -265,11 +265,8 @@ def _set_post_status(post: Post, status: str, *, reason: str = "") -> str:
         post.topic.accepted_post = None
         post.topic.save(update_fields=["accepted_post"])
     _recount(post.topic)
-    transaction.on_commit(
-        lambda: signals.post_visibility_changed.send(
-            sender=Post, post=post, old_status=old, new_status=status
-        )
-    )
+    # Inside the transaction, so that receivers can record their own writes with it (the search outbox).
+    signals.post_visibility_changed.send(sender=Post, post=post, old_status=old, new_status=status)
     return old
 
 
@@ -437,9 +434,7 @@ def topic_move(*, topic: Topic, moderator: User, category: Category) -> None:
         topic=topic,
         detail=f"From “{old.name}” to “{category.name}”",
     )
-    transaction.on_commit(
-        lambda: signals.topic_moved.send(sender=Topic, topic=topic, from_category=old, to_category=category)
-    )
+    signals.topic_moved.send(sender=Topic, topic=topic, from_category=old, to_category=category)
 
 
 @transaction.atomic
@@ -483,9 +478,7 @@ def topic_merge(*, source: Topic, target: Topic, moderator: User) -> None:
         detail=f"“{source.title}” (#{source.pk}) merged into “{target.title}” (#{target.pk})",
     )
     post_ids = [p.pk for p in moved]
-    transaction.on_commit(
-        lambda: signals.topics_merged.send(sender=Topic, source=source, target=target, post_ids=post_ids)
-    )
+    signals.topics_merged.send(sender=Topic, source=source, target=target, post_ids=post_ids)
 
 
 @transaction.atomic

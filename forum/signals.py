@@ -10,6 +10,10 @@ do not send `post_save`:
   (now status "merged") into `target`.
 - `post_visibility_changed(sender=Post, post, old_status, new_status)`: a post was approved, hidden,
   shown again or deleted; sent after the row is saved.
+
+All three are sent inside the transaction of the change, so a receiver's own writes (the search
+outbox) commit or roll back with it; a receiver that must wait for the commit uses
+`transaction.on_commit` itself.
 """
 
 from django.dispatch import Signal

@@ -17,3 +17,9 @@ class SearchConfig(AppConfig):
             default={"hosts": [settings.ELASTICSEARCH_URL], "request_timeout": settings.ELASTICSEARCH_TIMEOUT}
         )
         signals.connect()
+
+        from cases.selectors import use_listing_search
+
+        from .listings import search_listing
+
+        use_listing_search(search_listing)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -193,6 +194,36 @@ def _send(actions: Iterable[dict]) -> SyncResult:
     return result
 
 
+def _chunks(items: Iterable[dict], size: int) -> Iterator[list[dict]]:
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _send_pipelined(actions: Iterable[dict], *, senders: int = 2) -> SyncResult:
+    """Like _send, but chunks go out from other threads while this one reads the next from the database.
+
+    For the rebuild: reading and building documents (CPU in this process) overlaps with
+    Elasticsearch indexing the previous chunks (waiting on the network). At most `senders + 1`
+    chunks are in memory at once, so memory stays flat whatever the corpus size.
+    """
+    result = SyncResult()
+    with ThreadPoolExecutor(max_workers=senders, thread_name_prefix="search-bulk") as pool:
+        in_flight: deque = deque()
+        for chunk in _chunks(actions, CHUNK_SIZE):
+            in_flight.append(pool.submit(_send, chunk))
+            while len(in_flight) > senders:
+                result += in_flight.popleft().result()
+        while in_flight:
+            result += in_flight.popleft().result()
+    return result
+
+
 def _mark_indexed(stamped: dict[tuple[str, int], int]) -> None:
     """Record the versions now in the index; a row changed meanwhile stays pending."""
     if not stamped:
@@ -300,6 +331,17 @@ def _index_versions(document_type: str) -> dict[int, int]:
         object_id = int(hit["_id"].rsplit("-", 1)[1])
         versions[object_id] = hit.get("_version", 0)
     return versions
+
+
+def outdated_fields() -> list[str]:
+    """Fields the code defines that the live index lacks: it predates them, and needs a --rebuild.
+
+    (The mapping is strict, so documents carrying such a field are refused until then.)
+    """
+    wanted = index_definition(read_alias())["mappings"]["properties"]
+    live = indexing_client().indices.get_mapping(index=read_alias()).body
+    have = set().union(*(set(m["mappings"].get("properties", {})) for m in live.values()))
+    return sorted(set(wanted) - have)
 
 
 def check() -> list[TypeReport]:
@@ -423,7 +465,7 @@ def rebuild(
             raise RuntimeError("Another search index rebuild is running; wait for it to finish.")
     try:
         client = indexing_client()
-        ensure_index()
+        # No index yet (a fresh install): the new one becomes the first, without an empty one before it.
         old = indexes_behind(read_alias())
         stale_new = [i for i in indexes_behind(write_alias()) if i not in old]  # an interrupted rebuild
         name = new_index_name()
@@ -439,11 +481,14 @@ def rebuild(
         if stale_new:
             client.indices.delete(index=",".join(stale_new), ignore_unavailable=True)
         say("Loading every searchable object from the database")
-        loaded = _send(_stream_all(name, progress))
+        loaded = _send_pipelined(_stream_all(name, progress))
         client.indices.put_settings(index=name, settings={"index": {"refresh_interval": None}})
         say("Catching up on changes made meanwhile")
         drain()
         client.indices.refresh(index=name)
+        # Whatever the read alias holds now is retired (including an index a task created meanwhile
+        # on a fresh install, whose writes the new index received through the write alias too).
+        old = [i for i in indexes_behind(read_alias()) if i != name]
         client.indices.update_aliases(
             actions=[
                 *[{"remove": {"index": i, "alias": read_alias()}} for i in old],

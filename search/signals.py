@@ -166,3 +166,97 @@ def connect() -> None:
     )
     watch_membership(user_model.groups.through, "organisation", ids_for_users=_organisations_of_users)
     watch(ActorType, "organisation", ids=_organisations_of_actor_type, fields=("name", "slug"))
+
+    _connect_library()
+    _connect_forum()
+
+
+def _pages_with_term(relation: str) -> IdsOf:
+    def ids(term) -> list[int]:
+        return [
+            pk for pk in type(term).objects.filter(pk=term.pk).values_list(f"{relation}__pk", flat=True) if pk
+        ]
+
+    return ids
+
+
+def _connect_library() -> None:
+    from cases.models import CaseStudyPage, ToolPage
+    from lodestar.vocabularies.models import (
+        ActorType,
+        CoBenefit,
+        PolicyInstrument,
+        Sector,
+        StrategyStage,
+        ToolType,
+    )
+
+    watch_pages(CaseStudyPage, "case_study")
+    watch_pages(ToolPage, "tool")
+    # Documents hold the terms' slugs: changing a slug changes every page that carries the term.
+    for model, relation, document_type in [
+        (Sector, "case_studies", "case_study"),
+        (Sector, "tools", "tool"),
+        (ActorType, "case_studies", "case_study"),
+        (StrategyStage, "case_studies", "case_study"),
+        (StrategyStage, "tools", "tool"),
+        (CoBenefit, "case_studies", "case_study"),
+        (PolicyInstrument, "case_studies", "case_study"),
+        (ToolType, "tools", "tool"),
+    ]:
+        watch(model, document_type, ids=_pages_with_term(relation), fields=("slug",))
+
+
+def _topic_ids_for_post(post) -> list[int]:
+    """The topic whose document shows this post: as its question, or as its accepted answer."""
+    from forum.models import Topic
+
+    ids = [post.topic_id] if post.position == 1 else []
+    return ids + list(Topic.objects.filter(accepted_post_id=post.pk).values_list("pk", flat=True))
+
+
+def _connect_forum() -> None:
+    from forum import signals as forum_signals
+    from forum.models import Category, Post, Topic
+
+    def replies_of(topic_ids) -> list[int]:
+        return list(Post.objects.filter(topic_id__in=list(topic_ids)).values_list("pk", flat=True))
+
+    # Topics: their own fields, and what their replies show (title, status, category).
+    watch(Topic, "topic", fields=("title", "status", "category_id", "accepted_post_id"))
+    watch(Topic, "post", ids=lambda topic: replies_of([topic.pk]), fields=("title", "status", "category_id"))
+    # Posts: a reply is its own document; the question and the accepted answer are in the topic's.
+    watch(Post, "post", fields=("body_html", "status", "topic_id"))
+    watch(Post, "topic", ids=_topic_ids_for_post, fields=("body_html", "status"))
+    # A category's visibility (or slug) is every one of its topics' and replies'.
+    watch(
+        Category,
+        "topic",
+        ids=lambda category: category.topics.values_list("pk", flat=True),
+        fields=("visibility", "slug"),
+    )
+    watch(
+        Category,
+        "post",
+        ids=lambda category: Post.objects.filter(topic__category=category).values_list("pk", flat=True),
+        fields=("visibility", "slug"),
+    )
+
+    # The forum's own signals, for changes made in bulk (sent inside the change's transaction).
+    def moved(sender, topic, **kwargs):
+        record_changes("topic", [topic.pk])
+        record_changes("post", replies_of([topic.pk]))
+
+    def merged(sender, source, target, post_ids, **kwargs):
+        record_changes("topic", [source.pk, target.pk])
+        record_changes("post", post_ids)
+
+    def visibility_changed(sender, post, **kwargs):
+        record_changes("post", [post.pk])
+        record_changes("topic", _topic_ids_for_post(post))
+
+    forum_signals.topic_moved.connect(moved, weak=False, dispatch_uid="search:forum:topic_moved")
+    forum_signals.topics_merged.connect(merged, weak=False, dispatch_uid="search:forum:topics_merged")
+    forum_signals.post_visibility_changed.connect(
+        visibility_changed, weak=False, dispatch_uid="search:forum:post_visibility_changed"
+    )

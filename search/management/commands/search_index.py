@@ -43,6 +43,17 @@ class Command(BaseCommand):
                 return None
             reports = indexing.check()
             self._print(reports, as_json=options["json"])
+            outdated = indexing.outdated_fields()
+            if outdated and options["repair"]:
+                self.stdout.write(
+                    self.style.WARNING(f"The index predates the fields {', '.join(outdated)}: rebuilding it.")
+                )
+                return self._rebuild()
+            if outdated:
+                raise CommandError(
+                    f"The index predates the fields {', '.join(outdated)}, so documents with them are "
+                    "refused. Run `manage.py search_index --rebuild` (or --repair, which then rebuilds)."
+                )
             if options["repair"]:
                 result = indexing.repair(reports)
                 self.stdout.write(
