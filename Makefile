@@ -44,7 +44,7 @@ migrate: install services-up
 	$(BIN)/python manage.py migrate --noinput
 
 run: migrate
-	$(BIN)/python manage.py load_demo --if-empty
+	$(BIN)/python manage.py load_demo
 	@$(BIN)/python manage.py search_index --rebuild || echo "[run] The search index could not be rebuilt (is Elasticsearch up? see make services-status); the site runs without it. Later: $(BIN)/python manage.py search_index --rebuild"
 	@scripts/run
 

@@ -51,10 +51,6 @@ def demo_email(local_part: str) -> str:
     return f"{local_part}@{DEMO_DOMAIN}"
 
 
-def demo_loaded() -> bool:
-    return User.objects.filter(email=demo_email("moderator")).exists()
-
-
 def _account(local_part: str, *, superuser: bool = False) -> User:
     user, created = User.objects.get_or_create(
         email=demo_email(local_part),

@@ -1,4 +1,4 @@
-"""Load Lodestar's demo content: run by `make run` on an empty database, safe to run again.
+"""Load Lodestar's demo content: run by every `make run`, and idempotent (a second run adds nothing).
 
 Each app that has demo content provides a `demo` module (`lodestar.members.demo`, `cases.demo`,
 `forum.demo`, ...) with a `load(*, out, scale)` function; they run in INSTALLED_APPS order, so
@@ -30,18 +30,8 @@ class Command(BaseCommand):
             default=0,
             help="Also generate this many synthetic documents, for benchmarks.",
         )
-        parser.add_argument(
-            "--if-empty",
-            action="store_true",
-            help="Do nothing when demo content is already there (used by `make run`).",
-        )
 
-    def handle(self, *args, scale, if_empty, **options):
-        from lodestar.members.demo import demo_loaded
-
-        if if_empty and demo_loaded():
-            self.stdout.write("Demo content is already loaded.")
-            return
+    def handle(self, *args, scale, **options):
         for module in demo_modules():
             self.stdout.write(f"Loading {module.__name__} ...")
             with transaction.atomic():
