@@ -258,3 +258,32 @@ def tasks(celery_worker):
     after_task_publish.connect(tracker._record, weak=False)
     yield tracker
     after_task_publish.disconnect(tracker._record)
+
+
+# --- Search --------------------------------------------------------------------------------------
+
+
+def delete_content_indexes() -> None:
+    """Drop this run's content indexes (ELASTICSEARCH_INDEX_PREFIX keeps them apart from dev data)."""
+    from django.conf import settings
+
+    from search.client import indexing_client
+
+    client = indexing_client()
+    names = list(
+        client.indices.get(index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}-content-v*", expand_wildcards="all")
+    )
+    if names:
+        client.indices.delete(index=",".join(names), ignore_unavailable=True)
+
+
+@pytest.fixture
+def search_index():
+    """An empty content index with its aliases; deleted again after the test."""
+    from search import indexing
+    from search.documents import read_alias
+
+    delete_content_indexes()
+    indexing.ensure_index()
+    yield read_alias()
+    delete_content_indexes()

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from cases.models import CaseStudyPage, FeaturedList
+from search.client import indexing_client
 from tests.browser.helpers import log_in, page_for
 from tests.cases.factories import ensure_library_structure
 
@@ -41,16 +42,16 @@ def workflow_action_with_comment(page: Page, name: str, comment: str) -> None:
 
 def visitor_finds_in_search(page: Page, title: str) -> None:
     """The last step of the journey, "and in search": a visitor searches for the case study's title
-    and its result links to it. Not yet called: the lead adds the call when case studies are indexed
-    (search indexing of library pages had not landed when this journey was written)."""
+    and its result links to it."""
     page.goto("/search/")
-    page.get_by_role("searchbox").fill(title)
-    page.get_by_role("searchbox").press("Enter")
+    search_box = page.get_by_label(re.compile("^Search case studies"))
+    search_box.fill(title)
+    search_box.press("Enter")
     expect(page.locator(".search-hit__title").get_by_role("link", name=title)).to_be_visible()
 
 
 def test_member_submits_a_case_study_moderator_asks_changes_approves_and_features_it(
-    page, browser, live_server, home_page, member, moderator, tasks, mail
+    page, browser, live_server, home_page, member, moderator, tasks, mail, search_index
 ):
     library, _ = ensure_library_structure()
 
@@ -117,4 +118,7 @@ def test_member_submits_a_case_study_moderator_asks_changes_approves_and_feature
     expect(featured).to_be_visible()
     featured.get_by_role("link").first.click()
     expect(visitor.get_by_role("heading", level=1)).to_have_text(TITLE)
-    # The search step, visitor_finds_in_search(visitor, TITLE), follows once case studies are indexed.
+    # And in search: publishing queued its indexing; once the worker has done it, visitors find it.
+    tasks.wait()
+    indexing_client().indices.refresh(index=search_index)
+    visitor_finds_in_search(visitor, TITLE)

@@ -9,26 +9,15 @@ import time
 import uuid
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 
 from lodestar.celery import app as celery_app
-from search import indexing
 from search.client import indexing_client
 from search.documents import read_alias
 from search.synonyms import CACHE_KEY
-from tests.conftest import REPO, WORKER_START_TIMEOUT, _database_url
+from tests.conftest import REPO, WORKER_START_TIMEOUT, _database_url, delete_content_indexes  # noqa: F401
 
 QUEUE = "celery"
-
-
-def delete_content_indexes() -> None:
-    client = indexing_client()
-    names = list(
-        client.indices.get(index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}-content-v*", expand_wildcards="all")
-    )
-    if names:
-        client.indices.delete(index=",".join(names), ignore_unavailable=True)
 
 
 @pytest.fixture(autouse=True)
@@ -37,15 +26,6 @@ def _fresh_synonyms():
     cache.delete(CACHE_KEY)
     yield
     cache.delete(CACHE_KEY)
-
-
-@pytest.fixture
-def search_index():
-    """An empty content index with its aliases; deleted again after the test."""
-    delete_content_indexes()
-    indexing.ensure_index()
-    yield read_alias()
-    delete_content_indexes()
 
 
 def refresh() -> None:
