@@ -407,8 +407,40 @@ def _page_visibility(page) -> str:
 # --- The library ------------------------------------------------------------------------------------
 
 
+class LibraryPageDocument(SearchDocument):
+    """What case studies and tools are filled with alike: a live library page (not registered)."""
+
+    @staticmethod
+    def prepare_title(page) -> str:
+        return page.title
+
+    @staticmethod
+    def prepare_summary(page) -> str:
+        return page.summary
+
+    @staticmethod
+    def prepare_url(page) -> str:
+        return page_url(page)
+
+    @staticmethod
+    def prepare_visibility(page) -> str:
+        return _page_visibility(page)
+
+    @staticmethod
+    def prepare_date(page):
+        return page.first_published_at
+
+    @staticmethod
+    def prepare_sectors(page) -> list[str]:
+        return page.sector_slugs
+
+    @staticmethod
+    def prepare_languages(page) -> list[str]:
+        return list(page.languages)
+
+
 @register
-class CaseStudySearchDocument(SearchDocument):
+class CaseStudySearchDocument(LibraryPageDocument):
     """A published case study, with every term the library filters on.
 
     (Not "CaseStudyDocument": that is the library's model of a case study's attachments.)
@@ -432,14 +464,6 @@ class CaseStudySearchDocument(SearchDocument):
         )
 
     @staticmethod
-    def prepare_title(page) -> str:
-        return page.title
-
-    @staticmethod
-    def prepare_summary(page) -> str:
-        return page.summary
-
-    @staticmethod
     def prepare_body(page) -> str:
         """The text of every section, quote and caption, then where it happened."""
         parts = []
@@ -452,22 +476,6 @@ class CaseStudySearchDocument(SearchDocument):
             parts.extend(value.get(key) or "" for key in ("quote", "attribution", "caption"))
         parts.extend([page.region, page.city])
         return " ".join(p for p in parts if p)
-
-    @staticmethod
-    def prepare_url(page) -> str:
-        return page_url(page)
-
-    @staticmethod
-    def prepare_visibility(page) -> str:
-        return _page_visibility(page)
-
-    @staticmethod
-    def prepare_date(page):
-        return page.first_published_at
-
-    @staticmethod
-    def prepare_sectors(page) -> list[str]:
-        return page.sector_slugs
 
     @staticmethod
     def prepare_countries(page) -> list[str]:
@@ -489,13 +497,9 @@ class CaseStudySearchDocument(SearchDocument):
     def prepare_policy_instruments(page) -> list[str]:
         return page.policy_instrument_slugs
 
-    @staticmethod
-    def prepare_languages(page) -> list[str]:
-        return list(page.languages)
-
 
 @register
-class ToolDocument(SearchDocument):
+class ToolDocument(LibraryPageDocument):
     """A published tool or resource, with its type, cost, sectors and strategy stages."""
 
     document_type = "tool"
@@ -515,34 +519,10 @@ class ToolDocument(SearchDocument):
         )
 
     @staticmethod
-    def prepare_title(page) -> str:
-        return page.title
-
-    @staticmethod
-    def prepare_summary(page) -> str:
-        return page.summary
-
-    @staticmethod
     def prepare_body(page) -> str:
         return " ".join(
             p for p in [html_to_text(page.description or ""), f"Maintained by {page.maintainer}."] if p
         )
-
-    @staticmethod
-    def prepare_url(page) -> str:
-        return page_url(page)
-
-    @staticmethod
-    def prepare_visibility(page) -> str:
-        return _page_visibility(page)
-
-    @staticmethod
-    def prepare_date(page):
-        return page.first_published_at
-
-    @staticmethod
-    def prepare_sectors(page) -> list[str]:
-        return page.sector_slugs
 
     @staticmethod
     def prepare_strategy_stage(page) -> list[str]:
@@ -555,10 +535,6 @@ class ToolDocument(SearchDocument):
     @staticmethod
     def prepare_cost(page) -> str:
         return page.cost
-
-    @staticmethod
-    def prepare_languages(page) -> list[str]:
-        return list(page.languages)
 
 
 # --- The forum --------------------------------------------------------------------------------------
