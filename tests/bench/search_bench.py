@@ -39,18 +39,18 @@ WORKER_LOG = (
 )  # broker, results, cache: scripts/services runs Redis with 64 databases
 
 
-def bench_environment() -> dict[str, str]:
+def bench_environment(database: str = BENCH_DB, prefix: str = PREFIX, redis_dbs=REDIS_DBS) -> dict[str, str]:
     base = os.environ.get("DATABASE_URL", "postgres://lodestar@127.0.0.1:55432/lodestar")
     parts = urlsplit(base)
     redis = os.environ.get("LODESTAR_BENCH_REDIS", "redis://127.0.0.1:56379")
     return {
         "DJANGO_SETTINGS_MODULE": "lodestar.settings.dev",
-        "DATABASE_URL": urlunsplit(parts._replace(path=f"/{BENCH_DB}")),
-        "ELASTICSEARCH_INDEX_PREFIX": PREFIX,
-        "CELERY_BROKER_URL": f"{redis}/{REDIS_DBS[0]}",
-        "REDIS_URL": f"{redis}/{REDIS_DBS[0]}",
-        "CELERY_RESULT_BACKEND": f"{redis}/{REDIS_DBS[1]}",
-        "CACHE_URL": f"{redis}/{REDIS_DBS[2]}",
+        "DATABASE_URL": urlunsplit(parts._replace(path=f"/{database}")),
+        "ELASTICSEARCH_INDEX_PREFIX": prefix,
+        "CELERY_BROKER_URL": f"{redis}/{redis_dbs[0]}",
+        "REDIS_URL": f"{redis}/{redis_dbs[0]}",
+        "CELERY_RESULT_BACKEND": f"{redis}/{redis_dbs[1]}",
+        "CACHE_URL": f"{redis}/{redis_dbs[2]}",
     }
 
 
@@ -64,15 +64,15 @@ def _admin_connection():
     )  # fmt: skip
 
 
-def recreate_database() -> None:
+def recreate_database(name: str = BENCH_DB) -> None:
     with _admin_connection() as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{BENCH_DB}"')
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
 
 
-def drop_database() -> None:
+def drop_database(name: str = BENCH_DB) -> None:
     with _admin_connection() as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def say(line: str) -> None:
@@ -334,22 +334,22 @@ def bench_publish(n: int, timeout: float = 30) -> tuple[float, float] | None:
     return p50, p95
 
 
-def cleanup() -> None:
+def cleanup(database: str = BENCH_DB, prefix: str = PREFIX, redis_dbs=REDIS_DBS) -> None:
     import redis
 
     from search.client import indexing_client
 
     say("cleaning up: bench indexes, Redis databases, database")
     client = indexing_client()
-    names = list(client.indices.get(index=f"{PREFIX}-*", expand_wildcards="all"))
+    names = list(client.indices.get(index=f"{prefix}-*", expand_wildcards="all"))
     if names:
         client.indices.delete(index=",".join(names), ignore_unavailable=True)
-    for db in REDIS_DBS:
+    for db in redis_dbs:
         redis.Redis.from_url(f"{os.environ['CELERY_BROKER_URL'].rsplit('/', 1)[0]}/{db}").flushdb()
     from django.db import connections
 
     connections.close_all()
-    drop_database()
+    drop_database(database)
 
 
 def main() -> None:
