@@ -1,0 +1,192 @@
+"""Each class of search behaviour of issue 11, asserted on the relevance corpus (tests/relevance).
+
+The corpus is built once for this module, as real pages and topics, inside one transaction that
+is rolled back at the end, and indexed into an index of its own. Each test takes the judged
+queries of one behaviour (judgements.json) and asserts what a practitioner would notice: the
+must-have documents in the top 5, every document of a sector among the hits, no results for
+nonsense, the right "did you mean". Overall scores are for `make bench`, not for tests.
+
+Tests marked xfail(strict=True) describe what the engine does not do yet; the search work of
+issue 11 turns them green, and strict makes the first passing run fail until the mark goes.
+"""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import transaction
+
+from search import indexing
+from search.selectors import SearchRequest, search_content
+from tests.conftest import delete_content_indexes
+from tests.relevance import metrics
+from tests.relevance.evaluate import Outcome, engine, score
+from tests.relevance.loader import corpus_data, judgements, load_corpus
+from tests.search.conftest import refresh
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+QUERIES = {q["id"]: q for q in judgements()}
+
+
+def of_class(name: str, *, but=()) -> list[dict]:
+    return [q for q in judgements() if q["class"] == name and q["id"] not in but]
+
+
+@pytest.fixture(scope="module")
+def corpus(django_db_setup, django_db_blocker):
+    """The corpus in the test database (rolled back afterwards) and in a fresh index (deleted afterwards)."""
+    with django_db_blocker.unblock():
+        delete_content_indexes()
+        indexing.ensure_index()
+        with transaction.atomic():
+            built = load_corpus()
+            indexing.drain()
+            refresh()
+            yield built
+            transaction.set_rollback(True)
+        delete_content_indexes()
+
+
+@pytest.fixture
+def search(corpus):
+    return engine(corpus)
+
+
+def failures(search, queries, *, extra=None) -> list[str]:
+    """Every query's failures (see tests.relevance.evaluate.score), plus those of `extra`."""
+    found = []
+    for query in queries:
+        outcome = search(query["query"])
+        problems = score(query, outcome).failures + (extra(query, outcome) if extra else [])
+        found += [f'"{query["query"]}": {problem}' for problem in problems]
+    return found
+
+
+def test_the_corpus_is_indexed_whole(corpus):
+    """Every case study, tool and topic is searchable, and each accepted answer as a reply of its own."""
+    data = corpus_data()
+    entries = len(data["case_studies"]) + len(data["tools"]) + len(data["topics"])
+    answers = sum(1 for topic in data["topics"] if topic.get("accepted_answer"))
+    assert len(set(corpus.keys.values())) == entries
+    assert search_content(user=AnonymousUser(), request=SearchRequest()).total == entries + answers
+
+
+# --- Metadata words --------------------------------------------------------------------------------
+
+
+def _whole_sector(query: dict, outcome: Outcome) -> list[str]:
+    """A sector's name finds every case study of that sector (they are graded 2 or more)."""
+    if query["query"].lower().split()[0] not in {"transport", "waste"}:
+        return []
+    wanted = {key for key, grade in query["grades"].items() if grade >= metrics.RELEVANT}
+    missing = sorted(wanted - set(outcome.ranking))
+    return [f"not found at all: {', '.join(missing)}"] if missing else []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 11: vocabulary labels (sector, co-benefit, tool type, cost, actor type) are not searched",
+)
+def test_vocabulary_terms_find_the_documents_that_carry_them(search):
+    queries = [q for q in of_class("metadata") if q["id"] not in {"meta-chile", "meta-norway", "meta-kenya"}]
+    assert failures(search, queries, extra=_whole_sector) == []
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: country names are not searchable text")
+def test_a_country_name_finds_the_documents_in_that_country(search):
+    assert failures(search, [QUERIES["meta-chile"], QUERIES["meta-norway"], QUERIES["meta-kenya"]]) == []
+
+
+# --- Word forms and synonyms -----------------------------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 11: transportation/transport, retrofitting/retrofit, insulated/insulation differ",
+)
+def test_word_forms_meet(search):
+    assert failures(search, of_class("word_forms")) == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 11: tram/light rail, retrofit/renovation, AFOLU/agriculture, PV/photovoltaic not synonyms",
+)
+def test_everyday_synonyms_meet(search):
+    seeded = {"syn-net-zero", "syn-carbon-neutrality", "syn-emissions-trading"}
+    assert failures(search, of_class("synonyms", but=seeded)) == []
+
+
+def test_seeded_synonyms_and_acronyms_find_their_expansions(search):
+    seeded = [QUERIES["syn-net-zero"], QUERIES["syn-carbon-neutrality"], QUERIES["syn-emissions-trading"]]
+    assert failures(search, seeded + of_class("acronyms")) == []
+
+
+# --- Typos and natural language (strengths to keep) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        pytest.param(
+            q,
+            id=q["id"],
+            marks=[
+                pytest.mark.xfail(strict=True, reason="issue 11: 'retrofiting' misses retrofit, retrofitted")
+            ]
+            if q["id"] == "typo-retrofiting"
+            else [],
+        )
+        for q in of_class("typos")
+    ],
+)
+def test_a_misspelt_word_finds_what_the_word_finds(search, query):
+    assert failures(search, [query]) == []
+
+
+NATURAL_LANGUAGE_MISSES = {
+    "nl-electric-buses-finance": "75% of a long question's words must match: it finds nothing",
+    "nl-apartment-owners": "75% of a long question's words must match: it finds nothing",
+    "nl-ndc-consistency": "the case study that answers it is missing from the top 5",
+}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        pytest.param(
+            q,
+            id=q["id"],
+            marks=[pytest.mark.xfail(strict=True, reason=f"issue 11: {NATURAL_LANGUAGE_MISSES[q['id']]}")]
+            if q["id"] in NATURAL_LANGUAGE_MISSES
+            else [],
+        )
+        for q in of_class("natural_language")
+    ],
+)
+def test_a_question_in_plain_words_finds_its_answer(search, query):
+    assert failures(search, [query]) == []
+
+
+# --- No junk ---------------------------------------------------------------------------------------
+
+
+def test_a_query_whose_words_mean_nothing_here_finds_nothing(search):
+    assert failures(search, of_class("nonsense")) == []
+
+
+# --- Did you mean -------------------------------------------------------------------------------------
+
+
+def test_no_suggestion_for_a_name_that_exists_or_a_common_query(search):
+    queries = [QUERIES[i] for i in ("dym-vell", "dym-hvalfell", "dym-heat-pumps", "meta-transport")]
+    problems = [p for p in failures(search, queries) if "did you mean" in p]
+    assert problems == []
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: 'Sao Bento' finds São Bento but suggests 'são bento'")
+def test_a_name_typed_without_accents_finds_it_and_suggests_nothing(search):
+    assert failures(search, [QUERIES["dym-sao-bento"], QUERIES["dym-saint-etienne"]]) == []
+
+
+def test_a_misspelling_with_few_hits_gets_the_right_suggestion(search):
+    assert failures(search, [QUERIES["dym-geotermal-boreholes"], QUERIES["dym-peatlnd"]]) == []
