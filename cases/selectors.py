@@ -16,6 +16,8 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 from wagtail.images import get_image_model
 
+from lodestar.permissions import open_data_pages
+
 from .models import CaseStudyPage, FeaturedCase, ToolPage
 from .models.snippets import HOME_PAGE_MAX_CARDS
 
@@ -30,11 +32,11 @@ def _hero_images() -> Prefetch:
 
 def published_case_studies() -> QuerySet:
     """Case studies anyone may read: live and without view restrictions. Drafts never appear."""
-    return CaseStudyPage.objects.live().public()
+    return open_data_pages(CaseStudyPage.objects.all())
 
 
 def published_tools() -> QuerySet:
-    return ToolPage.objects.live().public()
+    return open_data_pages(ToolPage.objects.all())
 
 
 def case_study_cards(queryset: QuerySet) -> QuerySet:

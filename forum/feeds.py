@@ -1,10 +1,17 @@
-"""Atom feeds of new topics: all public categories, or one. Members-only categories never appear."""
+"""Atom feeds of new topics: all public categories, or one. Members-only categories never appear.
 
+Feed readers fetch without a session, so a feed shows what a visitor may read, whoever asks
+(lodestar.permissions, asked as a visitor).
+"""
+
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+
+from lodestar.permissions import can_view_category
 
 from . import selectors
 from .models import Category
@@ -47,7 +54,7 @@ class LatestTopicsFeed(Feed):
 class CategoryTopicsFeed(LatestTopicsFeed):
     def get_object(self, request, slug):
         category = get_object_or_404(Category, slug=slug)
-        if not category.is_public:
+        if not can_view_category(AnonymousUser(), category):
             raise Http404("No such category")
         return category
 

@@ -14,6 +14,20 @@ from django.utils.text import slugify
 from taggit.managers import TaggableManager
 
 
+class Status(models.TextChoices):
+    """Where a topic or a post stands: one enum for both, since a topic's status is its question's.
+
+    Only topics are ever merged (their posts move to the other topic). Who may see each status is
+    decided in lodestar.permissions.forum, by object and by queryset.
+    """
+
+    PUBLISHED = "published", "Published"
+    PENDING = "pending", "Waiting for approval"
+    HIDDEN = "hidden", "Hidden by a moderator"
+    DELETED = "deleted", "Deleted by its author"
+    MERGED = "merged", "Merged into another topic"
+
+
 class Category(models.Model):
     """A place for one kind of discussion, with who may read it and who may write in it."""
 
@@ -63,12 +77,7 @@ class Category(models.Model):
 class Topic(models.Model):
     """A question or discussion: its first post is the question, the others are replies."""
 
-    class Status(models.TextChoices):
-        PUBLISHED = "published", "Published"
-        PENDING = "pending", "Waiting for approval"
-        HIDDEN = "hidden", "Hidden by a moderator"
-        DELETED = "deleted", "Deleted by its author"
-        MERGED = "merged", "Merged into another topic"
+    Status = Status
 
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="topics")
     title = models.CharField(max_length=200)
@@ -129,11 +138,7 @@ class Topic(models.Model):
 class Post(models.Model):
     """The question that opens a topic, or a reply. Markdown in, sanitised HTML stored alongside."""
 
-    class Status(models.TextChoices):
-        PUBLISHED = "published", "Published"
-        PENDING = "pending", "Waiting for approval"
-        HIDDEN = "hidden", "Hidden by a moderator"
-        DELETED = "deleted", "Deleted by its author"
+    Status = Status
 
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="posts")
     position = models.PositiveIntegerField(help_text="1 for the question, then in order of writing.")

@@ -1,16 +1,18 @@
 """Everything that reads the forum, with the joins each page needs so no list costs a query per row.
 
-The visibility rules here mirror lodestar.permissions.forum (which decides single objects); these
-apply the same rules to querysets.
+Who may see what comes from lodestar.permissions (its queryset filters: visible_categories,
+visible_topics, visible_posts); these add the joins, counts and orderings each page needs.
 """
 
 from collections import defaultdict
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from lodestar.permissions import is_member, is_moderator
+from lodestar import permissions
+from lodestar.permissions import is_moderator
 
 from .models import (
     Category,
@@ -28,10 +30,7 @@ from .models import (
 
 
 def visible_categories(user) -> QuerySet[Category]:
-    categories = Category.objects.all()
-    if not is_member(user):
-        categories = categories.filter(visibility=Category.Visibility.PUBLIC)
-    return categories
+    return permissions.visible_categories(user)
 
 
 def categories_with_counts(user) -> QuerySet[Category]:
@@ -46,7 +45,7 @@ def topics_for(user, *, category: Category | None = None, tag: str | None = None
     For signed-in people each topic carries `read_position` (0 when never opened), so the template
     can show "new" and "N unread" without a query per topic.
     """
-    topics = Topic.objects.filter(status=Topic.Status.PUBLISHED, category__in=visible_categories(user))
+    topics = permissions.visible_topics(user)
     if category is not None:
         topics = topics.filter(category=category)
     if tag:
@@ -61,10 +60,8 @@ def topics_for(user, *, category: Category | None = None, tag: str | None = None
 
 
 def latest_public_topics(*, category: Category | None = None, limit: int = 30) -> QuerySet[Topic]:
-    """For Atom feeds: public categories only, whoever asks."""
-    topics = Topic.objects.filter(
-        status=Topic.Status.PUBLISHED, category__visibility=Category.Visibility.PUBLIC
-    ).select_related("category", "author__profile")
+    """For Atom feeds: what a visitor may read, whoever asks (feed readers send no session)."""
+    topics = permissions.visible_topics(AnonymousUser()).select_related("category", "author__profile")
     if category is not None:
         topics = topics.filter(category=category)
     topics = topics.annotate(
@@ -83,13 +80,12 @@ def topic_by_pk(pk: int) -> Topic | None:
 
 def visible_posts(topic: Topic, user) -> QuerySet[Post]:
     """The posts of a topic this user may see, in order, with their authors."""
-    posts = topic.posts.select_related("author__profile")
-    if is_moderator(user):
-        return posts.order_by("position")
-    condition = Q(status=Post.Status.PUBLISHED)
-    if user.is_authenticated:
-        condition |= Q(author=user, status__in=[Post.Status.PENDING, Post.Status.HIDDEN])
-    return posts.filter(condition).order_by("position")
+    return (
+        permissions.visible_posts(user)
+        .filter(topic=topic)
+        .select_related("author__profile")
+        .order_by("position")
+    )
 
 
 def post_page_number(post: Post, user) -> int:
@@ -211,11 +207,7 @@ def active_suspensions() -> QuerySet[Suspension]:
 
 def page_discussion(page, user, *, replies: int = 3) -> tuple[Topic | None, list[Post]]:
     """The topic attached to a library page and its latest published replies, if the user may see it."""
-    topic = (
-        Topic.objects.select_related("category")
-        .filter(page_id=page.pk, status=Topic.Status.PUBLISHED, category__in=visible_categories(user))
-        .first()
-    )
+    topic = permissions.visible_topics(user).select_related("category").filter(page_id=page.pk).first()
     if topic is None:
         return None, []
     latest = list(
@@ -245,7 +237,7 @@ def member_posts_export(user) -> list[dict]:
 
 def recent_topics_by(*, viewer, organisation=None, author=None, limit: int = 8) -> list[Topic]:
     """Topics started by a member, or by members of an organisation, that the viewer may see."""
-    topics = Topic.objects.filter(status=Topic.Status.PUBLISHED, category__in=visible_categories(viewer))
+    topics = permissions.visible_topics(viewer)
     if organisation is not None:
         topics = topics.filter(author__profile__organisation=organisation)
     if author is not None:

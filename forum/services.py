@@ -29,6 +29,7 @@ from .models import (
     Post,
     PostRevision,
     Reaction,
+    Status,
     Suspension,
     Topic,
     TopicReadState,
@@ -252,14 +253,8 @@ def _set_post_status(post: Post, status: str, *, reason: str = "") -> str:
     post.status = status
     post.moderation_reason = reason[:500]
     post.save(update_fields=["status", "moderation_reason"])
-    if post.position == 1 and post.topic.status != Topic.Status.MERGED:
-        topic_status = {
-            Post.Status.PUBLISHED: Topic.Status.PUBLISHED,
-            Post.Status.PENDING: Topic.Status.PENDING,
-            Post.Status.HIDDEN: Topic.Status.HIDDEN,
-            Post.Status.DELETED: Topic.Status.DELETED,
-        }[status]
-        post.topic.status = topic_status
+    if post.position == 1 and post.topic.status != Status.MERGED:
+        post.topic.status = status  # a topic stands where its question stands (one Status enum)
         post.topic.save(update_fields=["status"])
     if post.topic.accepted_post_id == post.pk and status != Post.Status.PUBLISHED:
         post.topic.accepted_post = None

@@ -23,6 +23,7 @@ from lodestar.permissions import (
     can_delete_post,
     can_edit_post,
     can_flag_post,
+    can_follow_merged_topic,
     can_moderate,
     can_react,
     can_reply,
@@ -130,8 +131,12 @@ def tag_detail(request, slug):
 
 def topic_detail(request, pk, slug=None):
     topic = selectors.topic_by_pk(pk)
-    if topic is not None and topic.status == Topic.Status.MERGED and topic.merged_into_id:
-        return redirect(selectors.topic_by_pk(topic.merged_into_id) or "forum:index")
+    if topic is not None and topic.status == Topic.Status.MERGED:
+        # Checked before redirecting: the target's address (its title's slug) is not for everyone.
+        target = selectors.topic_by_pk(topic.merged_into_id) if topic.merged_into_id else None
+        if not can_follow_merged_topic(request.user, topic, target):
+            raise Http404("No such topic")
+        return redirect(target)
     if topic is None or not can_view_topic(request.user, topic):
         raise Http404("No such topic")
     if slug != topic.slug:

@@ -41,6 +41,8 @@ from elasticsearch_dsl import (
 from cases.models import CaseStudyPage, ToolPage
 from forum.models import Post, Topic
 from lodestar.members.models import Organisation, Profile
+from lodestar.permissions.forum import category_audience, findable_posts, findable_topics
+from lodestar.permissions.library import findable_pages
 from lodestar.permissions.roles import ADMINISTRATORS_GROUP, MEMBERS_GROUP, MODERATORS_GROUP
 from lodestar.permissions.search import MEMBERS_ONLY, PUBLIC
 from lodestar.vocabularies.models import CoBenefit, PolicyInstrument, Sector, StrategyStage
@@ -112,6 +114,8 @@ class SearchDocument(Document):
     # Every word of the title, summary and body: what a query must match (with typo tolerance).
     all_text = Text(analyzer=english_text)
     # Words for "did you mean": from every document, and from public documents only (for visitors).
+    # Deleted documents' words linger in these until segments merge, so search.selectors only
+    # offers a suggestion that a search with the caller's audiences confirms (collate).
     spell_all = Text(analyzer=spelling)
     spell_public = Text(analyzer=spelling)
     url = Keyword(index=False)
@@ -367,41 +371,12 @@ def page_url(page) -> str:
     return ""
 
 
-def findable_pages(queryset: QuerySet) -> QuerySet:
-    """Live pages that people may find, each annotated with `members_only`.
-
-    A view restriction on the page or an ancestor decides: "log-in" restrictions and those
-    limited to groups that include the Members group make a page members only; a password or a
-    restriction to other groups (say, moderators only) keeps it out of search altogether, since
-    the index has no audience narrower than "members". Restrictions are few, so they are read
-    first and become path-prefix conditions (a correlated subquery per page was far slower).
-    """
-    from django.db.models import BooleanField, ExpressionWrapper, Q
-    from wagtail.models import PageViewRestriction
-
-    members, hidden = [], []
-    for restriction in PageViewRestriction.objects.select_related("page").prefetch_related("groups"):
-        members_may_view = restriction.restriction_type == PageViewRestriction.LOGIN or (
-            restriction.restriction_type == PageViewRestriction.GROUPS
-            and any(group.name in MEMBER_GROUPS for group in restriction.groups.all())
-        )
-        (members if members_may_view else hidden).append(restriction.page.path)
-
-    def below(paths) -> Q:
-        condition = Q()
-        for path in paths:
-            condition |= Q(path__startswith=path)
-        return condition
-
-    queryset = queryset.live()
-    if hidden:
-        queryset = queryset.exclude(below(hidden))
-    members_only = ExpressionWrapper(below(members), output_field=BooleanField()) if members else Value(False)
-    return queryset.annotate(members_only=members_only)
+# Which pages may be found, and by whom: lodestar.permissions.library.findable_pages annotates
+# each live page with its `audience` (the view restrictions above it, in Lodestar's roles).
 
 
 def _page_visibility(page) -> str:
-    return MEMBERS_ONLY if page.members_only else PUBLIC
+    return page.audience
 
 
 # --- The library ------------------------------------------------------------------------------------
@@ -541,7 +516,7 @@ class ToolDocument(LibraryPageDocument):
 
 
 def _category_visibility(category) -> str:
-    return PUBLIC if category.visibility == "public" else MEMBERS_ONLY
+    return category_audience(category)
 
 
 @register
@@ -557,12 +532,10 @@ class TopicDocument(SearchDocument):
         from django.db.models import Prefetch
 
         return (
-            cls.model.objects.filter(status="published")
+            findable_topics()
             .select_related("category", "accepted_post")
             .prefetch_related(
-                Prefetch(
-                    "posts", queryset=Post.objects.filter(position=1, status="published"), to_attr="firsts"
-                ),
+                Prefetch("posts", queryset=findable_posts().filter(position=1), to_attr="firsts"),
                 "tags",
             )
             .order_by("pk")
@@ -582,7 +555,7 @@ class TopicDocument(SearchDocument):
         first = topic.firsts[0] if topic.firsts else None
         parts = [html_to_text(first.body_html) if first else ""]
         accepted = topic.accepted_post
-        if accepted is not None and accepted.status == "published":
+        if accepted is not None and accepted.status == Post.Status.PUBLISHED:
             parts.append(html_to_text(accepted.body_html))
         parts.append(" ".join(tag.name for tag in topic.tags.all()))
         return " ".join(p for p in parts if p)
@@ -614,11 +587,7 @@ class PostDocument(SearchDocument):
 
     @classmethod
     def get_queryset(cls) -> QuerySet:
-        return (
-            cls.model.objects.filter(status="published", topic__status="published", position__gt=1)
-            .select_related("topic__category")
-            .order_by("pk")
-        )
+        return findable_posts().filter(position__gt=1).select_related("topic__category").order_by("pk")
 
     @staticmethod
     def prepare_title(post) -> str:

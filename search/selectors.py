@@ -26,7 +26,8 @@ from elastic_transport import ConnectionTimeout, TransportError
 from elasticsearch import ApiError, NotFoundError
 
 from forum import models as forum_models
-from lodestar.permissions import searchable_audiences
+from lodestar.permissions import searchable_audiences, visible_categories
+from lodestar.permissions.search import PUBLIC as PUBLIC_AUDIENCE
 from lodestar.vocabularies import models as vocabularies
 
 from .client import query_client
@@ -39,6 +40,7 @@ MAX_SUGGEST_LENGTH = 50
 PER_PAGE = 20
 MAX_RESULT_WINDOW = 10_000
 FEW_HITS = 3
+DID_YOU_MEAN_CANDIDATES = 5  # corrections checked against what the person may see; the best one kept
 SORTS = {"relevance": "Best match", "date": "Newest first"}
 
 
@@ -94,6 +96,13 @@ class FacetField:
     name: str
     label: str
     labels: Callable[[Iterable[str]], dict[str, str]]
+    # For values that are private in themselves (forum categories): the values this person may
+    # see named. Others keep the slug the person typed, so a name never leaks through a label.
+    nameable: Callable[[object, Iterable[str]], set[str]] | None = None
+
+
+def _visible_category_slugs(user, slugs: Iterable[str]) -> set[str]:
+    return set(visible_categories(user).filter(slug__in=list(slugs)).values_list("slug", flat=True))
 
 
 FACETS: list[FacetField] = [
@@ -106,7 +115,9 @@ FACETS: list[FacetField] = [
     FacetField("policy_instruments", "Policy instrument", _vocabulary_labels(vocabularies.PolicyInstrument)),
     FacetField("tool_type", "Tool type", _vocabulary_labels(vocabularies.ToolType)),
     FacetField("cost", "Cost", lambda values: {v: COST_LABELS.get(v, v) for v in values}),
-    FacetField("category", "Forum category", _vocabulary_labels(forum_models.Category)),
+    FacetField(
+        "category", "Forum category", _vocabulary_labels(forum_models.Category), _visible_category_slugs
+    ),
 ]
 FACET_NAMES = [f.name for f in FACETS]
 
@@ -115,7 +126,7 @@ def register_facet_labels(name: str, labels: Callable[[Iterable[str]], dict[str,
     """Let a content app's values be shown by name (e.g. forum categories), without importing it here."""
     for i, facet in enumerate(FACETS):
         if facet.name == name:
-            FACETS[i] = FacetField(name, facet.label, labels)
+            FACETS[i] = FacetField(name, facet.label, labels, facet.nameable)
 
 
 # --- What callers pass in and get back ---------------------------------------------------------
@@ -297,6 +308,10 @@ def _highlight_query(query: str, variants: list[str], *, fuzzy: bool = False) ->
     return {"bool": {"should": clauses}}
 
 
+def _spell_field(audiences: list[str]) -> str:
+    return "spell_public" if audiences == [PUBLIC_AUDIENCE] else "spell_all"
+
+
 def build_body(request: SearchRequest, *, audiences: list[str], page: int) -> dict:
     """The Elasticsearch request body (also used by the benchmark to measure the service's overhead)."""
     variants = expand(request.query) if request.query else []
@@ -354,13 +369,13 @@ def build_body(request: SearchRequest, *, audiences: list[str], page: int) -> di
                 },
             },
         }
-        spell_field = "spell_all" if "members" in audiences else "spell_public"
+        spell_field = _spell_field(audiences)
         body["suggest"] = {
             "did_you_mean": {
                 "text": request.query,
                 "phrase": {
                     "field": spell_field,
-                    "size": 1,
+                    "size": DID_YOU_MEAN_CANDIDATES,
                     "max_errors": 2,
                     "confidence": 1.0,
                     "direct_generator": [
@@ -416,7 +431,7 @@ def _hit(raw: dict) -> SearchHit:
     )
 
 
-def _facets(aggs: dict, filters: dict[str, tuple[str, ...]]) -> list[Facet]:
+def _facets(aggs: dict, filters: dict[str, tuple[str, ...]], user=None) -> list[Facet]:
     facets = []
     for facet in FACETS:
         buckets = aggs.get(facet.name, {}).get("values", {}).get("buckets", [])
@@ -427,6 +442,9 @@ def _facets(aggs: dict, filters: dict[str, tuple[str, ...]]) -> list[Facet]:
         if not values:
             continue
         labels = facet.labels(values)
+        if facet.nameable is not None:
+            nameable = facet.nameable(user, labels)
+            labels = {value: name for value, name in labels.items() if value in nameable}
         facets.append(
             Facet(
                 name=facet.name,
@@ -460,14 +478,45 @@ def search_content(*, user, request: SearchRequest) -> SearchResults:
         total=total,
         page=page,
         pages=pages,
-        facets=_facets(response.get("aggregations", {}), filters),
+        facets=_facets(response.get("aggregations", {}), filters, user),
     )
     if request.query and total < FEW_HITS:
         options = response.get("suggest", {}).get("did_you_mean", [{}])[0].get("options", [])
-        if options and normalise_term(options[0]["text"]) != normalise_term(request.query):
-            results.did_you_mean = options[0]["text"]
-            results.did_you_mean_html = _highlighted_suggestion(options[0])
+        options = [o for o in options if normalise_term(o["text"]) != normalise_term(request.query)]
+        option = _first_confirmed(options, audiences)
+        if option is not None:
+            results.did_you_mean = option["text"]
+            results.did_you_mean_html = _highlighted_suggestion(option)
     return results
+
+
+def _first_confirmed(options: list[dict], audiences: list[str]) -> dict | None:
+    """The best correction that a live document this person may see contains, if any.
+
+    The spelling fields' term dictionary still holds the words of deleted and replaced documents
+    (a topic hidden by a moderator, a page restricted after publication) until Elasticsearch
+    merges segments, and "did you mean" draws its candidates from it. A query never matches those
+    documents, so each candidate is checked with the caller's audiences, all in one request
+    (Elasticsearch's own `collate` needs the mustache module, which the server core lacks).
+    """
+    if not options:
+        return None
+    field_name = _spell_field(audiences)
+    checks = {
+        str(i): {"match": {field_name: {"query": option["text"], "operator": "and"}}}
+        for i, option in enumerate(options)
+    }
+    try:
+        response = _run(
+            query={"bool": {"filter": [{"terms": {"visibility": audiences}}]}},
+            aggs={"candidates": {"filters": {"filters": checks}}},
+            size=0,
+            timeout="1500ms",
+        )
+    except (SearchUnavailable, QueryRejected):
+        return None  # unconfirmed: offer nothing rather than a word nobody may see
+    buckets = response.get("aggregations", {}).get("candidates", {}).get("buckets", {})
+    return next((o for i, o in enumerate(options) if buckets.get(str(i), {}).get("doc_count")), None)
 
 
 def suggest_titles(*, user, prefix: str, size: int = 8) -> list[dict]:

@@ -92,8 +92,8 @@ def watch_membership(through, document_type: str, *, ids_for_users: Callable[[It
 def watch_pages(page_model, document_type: str) -> None:
     """Wagtail pages: publishing, unpublishing, deleting, and what changes a page's place or audience.
 
-    Moving a page, or adding or removing a view restriction (members only), changes every page of
-    this type below it as well, so those descendants are recorded too.
+    Moving a page, or adding, removing or changing a view restriction (its type or its groups),
+    changes every page of this type below it as well, so those descendants are recorded too.
     """
     from wagtail.models import Page, PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -112,6 +112,22 @@ def watch_pages(page_model, document_type: str) -> None:
         if page is not None and not raw:
             record_changes(document_type, ids_below(page))
 
+    def restriction_groups_changed(sender, instance, action, reverse, pk_set, **kwargs):
+        """Which groups a restriction names decides its pages' audience: re-index them on a change."""
+        if action not in ("post_add", "post_remove", "post_clear", "pre_clear"):
+            return
+        if not reverse:
+            if action != "pre_clear":
+                restriction_changed(sender, instance)
+            return
+        # From the group's side (a group's restrictions changed, or the group is being deleted).
+        if action == "pre_clear":
+            restrictions = instance.pageviewrestriction_set.all()
+        else:
+            restrictions = PageViewRestriction.objects.filter(pk__in=pk_set or [])
+        for restriction in restrictions:
+            restriction_changed(sender, restriction)
+
     uid = f"search:{page_model._meta.label}:{document_type}"
     page_published.connect(changed, sender=page_model, weak=False, dispatch_uid=f"{uid}:published")
     page_unpublished.connect(changed, sender=page_model, weak=False, dispatch_uid=f"{uid}:unpublished")
@@ -124,6 +140,12 @@ def watch_pages(page_model, document_type: str) -> None:
             weak=False,
             dispatch_uid=f"{uid}:restriction:{signal is post_save}",
         )
+    m2m_changed.connect(
+        restriction_groups_changed,
+        sender=PageViewRestriction.groups.through,
+        weak=False,
+        dispatch_uid=f"{uid}:restriction:groups",
+    )
 
 
 # --- What feeds each content type ------------------------------------------------------------------

@@ -11,6 +11,7 @@ from .forum import (
     can_delete_post,
     can_edit_post,
     can_flag_post,
+    can_follow_merged_topic,
     can_moderate,
     can_react,
     can_reply,
@@ -23,7 +24,13 @@ from .forum import (
     can_view_post_history,
     can_view_topic,
     can_watch,
+    category_audience,
+    findable_posts,
+    findable_topics,
     is_suspended,
+    visible_categories,
+    visible_posts,
+    visible_topics,
 )
 from .library import (
     can_edit_case_study,
@@ -32,6 +39,11 @@ from .library import (
     can_publish_case_study,
     can_submit_case_study,
     can_view_library,
+    can_view_page,
+    findable_pages,
+    open_data_pages,
+    restriction_admits,
+    viewable_pages,
 )
 from .members import (
     can_apply_for_membership,
@@ -43,7 +55,7 @@ from .members import (
     can_view_profile,
 )
 from .roles import Role, is_administrator, is_member, is_moderator, is_registered, role_of
-from .search import can_search, searchable_audiences
+from .search import AUDIENCES, can_search, searchable_audiences
 
 __all__ = [
     "Role",
@@ -63,6 +75,7 @@ __all__ = [
     "can_view_category",
     "can_start_topic",
     "can_view_topic",
+    "can_follow_merged_topic",
     "can_reply",
     "can_view_post",
     "can_edit_post",
@@ -76,12 +89,24 @@ __all__ = [
     "can_moderate",
     "can_suspend",
     "is_suspended",
+    "visible_categories",
+    "visible_topics",
+    "visible_posts",
+    "findable_topics",
+    "findable_posts",
+    "category_audience",
     "can_view_library",
     "can_submit_case_study",
     "can_edit_case_study",
     "can_publish_case_study",
     "can_feature_cases",
     "can_export_library",
+    "can_view_page",
+    "restriction_admits",
+    "viewable_pages",
+    "open_data_pages",
+    "findable_pages",
     "can_search",
     "searchable_audiences",
+    "AUDIENCES",
 ]

@@ -6,11 +6,145 @@ own pages only; Moderators: add, edit, publish). These functions say the same th
 own views and templates, so links and buttons match what the admin will allow.
 """
 
-from .roles import is_member, is_moderator
+from collections import defaultdict
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Case, CharField, Q, QuerySet, Value, When
+from wagtail.models import PageViewRestriction
+
+from .roles import ADMINISTRATORS_GROUP, MEMBERS_GROUP, MODERATORS_GROUP, is_member, is_moderator
+from .search import (
+    ADMINISTRATORS_ONLY,
+    AUDIENCES,
+    MEMBERS_ONLY,
+    MODERATORS_ONLY,
+    PUBLIC,
+    SIGNED_IN,
+    searchable_audiences,
+)
+
+# --- Page view restrictions (Wagtail's "Privacy" setting), in Lodestar's roles ------------------------
+#
+# One meaning everywhere (pages, search, the API, documents):
+# - "any logged-in user" (LOGIN): any signed-in account, member or not (the admin says so);
+# - "users in specific groups" (GROUPS) with a role group: that role and every role above it, so
+#   Members means members, moderators and administrators, and Moderators excludes members;
+#   other groups: their own members (Wagtail's meaning), and such pages are never found in search;
+# - a shared password: whoever typed it (per session); never found in search.
+# A page's restrictions are its own and its ancestors': a person must pass all of them.
+
+AUDIENCE_OF_GROUP = {
+    MEMBERS_GROUP: MEMBERS_ONLY,
+    MODERATORS_GROUP: MODERATORS_ONLY,
+    ADMINISTRATORS_GROUP: ADMINISTRATORS_ONLY,
+}
+
+
+def restriction_audience(restriction) -> str | None:
+    """The search audience of one view restriction; None when no audience can express it."""
+    kind = restriction.restriction_type
+    if kind == PageViewRestriction.NONE:
+        return PUBLIC
+    if kind == PageViewRestriction.LOGIN:
+        return SIGNED_IN
+    if kind == PageViewRestriction.GROUPS:
+        audiences = [
+            AUDIENCE_OF_GROUP[group.name]
+            for group in restriction.groups.all()
+            if group.name in AUDIENCE_OF_GROUP
+        ]
+        return min(audiences, key=AUDIENCES.index) if audiences else None
+    return None  # a shared password: no account says who typed it
+
+
+def restriction_admits(user, restriction) -> bool:
+    """Whether this signed-in identity (or a visitor) passes one view restriction.
+
+    Passwords are remembered per session, not per account: this says False for them, and page
+    serving asks Wagtail's own password check instead (lodestar.home.wagtail_hooks).
+    """
+    kind = restriction.restriction_type
+    if kind == PageViewRestriction.NONE:
+        return True
+    signed_in = getattr(user, "is_authenticated", False) and user.is_active
+    if kind == PageViewRestriction.LOGIN:
+        return bool(signed_in)
+    if kind == PageViewRestriction.GROUPS and signed_in:
+        if user.is_superuser:
+            return True
+        audience = restriction_audience(restriction)
+        if audience is not None and audience in searchable_audiences(user):
+            return True
+        other_groups = {group.pk for group in restriction.groups.all() if group.name not in AUDIENCE_OF_GROUP}
+        return bool(other_groups) and user.groups.filter(pk__in=other_groups).exists()
+    return False
+
+
+def can_view_page(user, page, *, restrictions=None) -> bool:
+    """A live page whose every view restriction (its own and its ancestors') admits this person."""
+    if not page.live:
+        return False
+    if restrictions is None:
+        restrictions = page.get_view_restrictions().prefetch_related("groups")
+    return all(restriction_admits(user, restriction) for restriction in restrictions)
+
+
+def _restrictions() -> list:
+    """Every view restriction with its page and groups (there are few: read them, then filter by path)."""
+    return list(PageViewRestriction.objects.select_related("page").prefetch_related("groups"))
+
+
+def _below(paths) -> Q:
+    condition = Q()
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return condition
+
+
+def viewable_pages(user, queryset: QuerySet) -> QuerySet:
+    """The live pages of `queryset` this person may open: can_view_page() as a queryset filter."""
+    refused = [r.page.path for r in _restrictions() if not restriction_admits(user, r)]
+    queryset = queryset.live()
+    return queryset.exclude(_below(refused)) if refused else queryset
+
+
+def open_data_pages(queryset: QuerySet) -> QuerySet:
+    """What the CSV export and the Wagtail API serve: public live pages, whoever asks.
+
+    Open data is fetched by scripts and other sites, without a session: it never depends on one.
+    """
+    return viewable_pages(AnonymousUser(), queryset)
+
+
+def findable_pages(queryset: QuerySet) -> QuerySet:
+    """Live pages that search may return, each annotated with its `audience` (see AUDIENCES).
+
+    The narrowest restriction above a page decides; a page under a restriction that no audience
+    expresses (a password, a group other than the role groups) is left out of search altogether.
+    """
+    hidden, by_audience = [], defaultdict(list)
+    for restriction in _restrictions():
+        audience = restriction_audience(restriction)
+        if audience is None:
+            hidden.append(restriction.page.path)
+        else:
+            by_audience[audience].append(restriction.page.path)
+    queryset = queryset.live()
+    if hidden:
+        queryset = queryset.exclude(_below(hidden))
+    narrowest_first = [
+        When(_below(by_audience[audience]), then=Value(audience))
+        for audience in reversed(AUDIENCES)
+        if by_audience.get(audience)
+    ]
+    audience = Case(*narrowest_first, default=Value(PUBLIC), output_field=CharField())
+    return queryset.annotate(
+        audience=audience if narrowest_first else Value(PUBLIC, output_field=CharField())
+    )
 
 
 def can_view_library(user) -> bool:
-    """Published case studies and tools are public: anyone may read them."""
+    """The library's listings are public: anyone may read them (each page decides its own audience)."""
     return True
 
 

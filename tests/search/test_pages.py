@@ -6,7 +6,7 @@ stands in, registered as a search document for the length of each test.
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -56,6 +56,9 @@ def page_type(home_page):
     post_page_move.disconnect(dispatch_uid=f"{uid}:moved")
     for signal in (post_save, post_delete):
         signal.disconnect(sender=PageViewRestriction, dispatch_uid=f"{uid}:restriction:{signal is post_save}")
+    m2m_changed.disconnect(
+        sender=PageViewRestriction.groups.through, dispatch_uid=f"{uid}:restriction:groups"
+    )
 
 
 def found(query: str) -> list[str]:

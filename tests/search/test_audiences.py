@@ -1,0 +1,65 @@
+"""Page audiences in search, kept in step through the real worker when a restriction changes."""
+
+import html
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import transaction
+from wagtail.models import PageViewRestriction
+
+from lodestar.permissions.roles import MEMBERS_GROUP, MODERATORS_GROUP
+from search.selectors import SearchRequest, search_content
+from tests.cases.factories import CaseStudyPageFactory, ensure_library_structure
+from tests.search.conftest import refresh
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def titles(query: str, user) -> list[str]:
+    refresh()
+    hits = search_content(user=user, request=SearchRequest(query=query)).hits
+    return [html.unescape(str(h.title).replace("<mark>", "").replace("</mark>", "")) for h in hits]
+
+
+def test_changing_the_groups_of_an_existing_restriction_reindexes_its_pages(
+    search_index, tasks, home_page, member, moderator
+):
+    library, _ = ensure_library_structure()
+    page = CaseStudyPageFactory(
+        parent=library, title="Illustrative Kelp Carbon Ledger", slug="kelp", live=False
+    )
+    with transaction.atomic():
+        page.save_revision().publish()
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.add(Group.objects.get(name=MEMBERS_GROUP))
+    tasks.wait()
+    assert titles("kelp ledger", member) == ["Illustrative Kelp Carbon Ledger"]
+
+    # Only the groups change: no save of the restriction itself.
+    with transaction.atomic():
+        restriction.groups.set([Group.objects.get(name=MODERATORS_GROUP)])
+    tasks.wait()
+    assert titles("kelp ledger", member) == [], "restricted to moderators: no longer found by members"
+    assert titles("kelp ledger", moderator) == ["Illustrative Kelp Carbon Ledger"]
+
+    with transaction.atomic():
+        Group.objects.get(name=MEMBERS_GROUP).pageviewrestriction_set.add(
+            restriction
+        )  # from the group's side
+    tasks.wait()
+    assert titles("kelp ledger", member) == ["Illustrative Kelp Carbon Ledger"]
+
+
+def test_the_admin_says_what_each_privacy_choice_means(client, home_page, moderator, administrator):
+    library, _ = ensure_library_structure()
+    page = CaseStudyPageFactory(parent=library, title="Illustrative Privacy Case", slug="privacy-case")
+    client.force_login(administrator)
+
+    response = client.get(f"/admin/pages/{page.pk}/privacy/")
+
+    assert response.status_code == 200
+    text = html.unescape(response.json()["html"])
+    assert "Any logged-in users</strong> means any signed-in account" in text
+    assert "tick <strong>Members</strong>" in text
