@@ -15,10 +15,11 @@ BASE_DIR = PROJECT_DIR.parent  # the repository
 env = environ.Env()
 
 # The local services of scripts/services, which reads the same variables: changing a port there
-# changes the defaults here.
-LOCAL_PG = f"postgres://lodestar@127.0.0.1:{env.int('LODESTAR_PG_PORT', default=55432)}"
-LOCAL_REDIS = f"redis://127.0.0.1:{env.int('LODESTAR_REDIS_PORT', default=56379)}"
-LOCAL_ELASTICSEARCH = f"http://127.0.0.1:{env.int('LODESTAR_ES_PORT', default=59200)}"
+# changes the defaults here. The ports lie outside Linux's ephemeral range (32768-60999), where an
+# outgoing connection could hold one while the service restarts.
+LOCAL_PG = f"postgres://lodestar@127.0.0.1:{env.int('LODESTAR_PG_PORT', default=15432)}"
+LOCAL_REDIS = f"redis://127.0.0.1:{env.int('LODESTAR_REDIS_PORT', default=16379)}"
+LOCAL_ELASTICSEARCH = f"http://127.0.0.1:{env.int('LODESTAR_ES_PORT', default=19200)}"
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY", default="insecure-local-only-key-never-used-in-production")
