@@ -33,6 +33,7 @@ from .library import (
     can_submit_case_study,
     can_view_library,
 )
+from .mail import can_view_outgoing_email
 from .members import (
     can_apply_for_membership,
     can_delete_account,
@@ -52,6 +53,7 @@ __all__ = [
     "is_member",
     "is_moderator",
     "is_administrator",
+    "can_view_outgoing_email",
     "can_apply_for_membership",
     "can_review_membership",
     "can_view_directory",
