@@ -142,6 +142,12 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "10/h/user",
 }
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Lodestar <no-reply@lodestar.localhost>")
+# Mail outbox (lodestar.mail): a temporary failure is retried after MAIL_RETRY_SECONDS, doubling
+# up to an hour; after MAIL_MAX_ATTEMPTS (or a permanent 5xx refusal) the email is marked failed
+# and listed for administrators (/django-admin/mail/outgoingemail/?status=failed).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)  # seconds per SMTP operation; None would hang
+MAIL_MAX_ATTEMPTS = env.int("MAIL_MAX_ATTEMPTS", default=10)
+MAIL_RETRY_SECONDS = env.int("MAIL_RETRY_SECONDS", default=60)
 
 # Lockout after repeated failed logins (django-axes), per account and address.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
@@ -205,9 +211,11 @@ STORAGES = {
 REDIS_URL = env("REDIS_URL", default=f"{LOCAL_REDIS}/0")
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # Degrades to "no cache" while Redis is unreachable (see lodestar/cache.py and below).
+        "BACKEND": "lodestar.cache.ResilientRedisCache",
         "LOCATION": env("CACHE_URL", default=f"{LOCAL_REDIS}/2"),
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        "RETRY_AFTER": 5,  # seconds this process leaves an unreachable Redis alone
     }
 }
 
@@ -226,6 +234,27 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60 * 60}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_SEND_TASK_EVENTS = False
+
+# --- Resilience when Redis is down (issue 13): no request waits more than about a second on it.
+# Results: no Lodestar code reads a task's result, so none is stored and sending a task never
+# subscribes to the result backend (whose reconnects blocked requests 19-38 s). A caller that
+# needs one passes ignore_result=False; tests do (settings/test.py) to wait for their tasks.
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 1
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
+    "retry_policy": {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+}
+# Broker: fail fast when sending (lodestar.queue.send_task; the outboxes' drains send it later),
+# and a worker that lost Redis reconnects for as long as the outage lasts.
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_BROKER_TRANSPORT_OPTIONS |= {"socket_connect_timeout": 1, "socket_timeout": 2}
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0.1, "interval_step": 0.1}
+BROKER_RETRY_SECONDS = env.float("BROKER_RETRY_SECONDS", default=5)
+# Rate limits live in the cache: while it is unreachable they are not enforced (a warning is
+# logged), so that a member's post never fails because of Redis. The django-axes lockout is in
+# PostgreSQL and keeps working.
+RATELIMIT_FAIL_OPEN = True
 CELERY_BEAT_SCHEDULE_FILENAME = env(
     "CELERY_BEAT_SCHEDULE_FILENAME", default=str(BASE_DIR / ".services" / "celerybeat-schedule")
 )
