@@ -153,10 +153,20 @@ MAIL_RETRY_SECONDS = env.int("MAIL_RETRY_SECONDS", default=60)
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_USERNAME_FORM_FIELD = "login"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
 AXES_RESET_ON_SUCCESS = True
+# --- Accounts behind a proxy, one lockout for both log-in forms (issue 13).
+# How many reverse proxies (nginx) stand in front and append to X-Forwarded-For: the visitor's
+# address is then the one the outermost proxy saw (lodestar/clientip.py). 0: REMOTE_ADDR.
+# Axes, allauth (AccountAdapter.get_client_ip) and django-ratelimit all use it.
+TRUSTED_PROXY_COUNT = env.int("LODESTAR_TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "lodestar.clientip.client_ip"
+RATELIMIT_IP_META_KEY = "lodestar.clientip.ratelimit_ip"
+# The account is named by allauth's "login" or the Wagtail admin's "username" field, as an email
+# or a username: both reduce to one key, so the lockout holds on /accounts/login/ and /admin/login/.
+AXES_USERNAME_CALLABLE = "lodestar.members.lockout.login_name"
+AXES_LOCKOUT_CALLABLE = "lodestar.members.lockout.locked_out"  # "Try again in 30 minutes"
 
 RATELIMIT_VIEW = "lodestar.views.rate_limited"
 MEMBERSHIP_APPLICATION_RATE = env("MEMBERSHIP_APPLICATION_RATE", default="5/d")
