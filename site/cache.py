@@ -85,7 +85,9 @@ class ResilientRedisCache(RedisCache):
     get = _degrades(lambda key, default=None, version=None: default)(RedisCache.get)
     get_many = _degrades(lambda keys, version=None: {})(RedisCache.get_many)
     has_key = _degrades(lambda key, version=None: False)(RedisCache.has_key)
-    add = _degrades(lambda *a, **k: False)(RedisCache.add)
+    # "Added": rate limits (django-ratelimit's counter, allauth's lock) then let the request through
+    # at once; False would make allauth wait a second for its lock and then refuse (fail closed).
+    add = _degrades(lambda *a, **k: True)(RedisCache.add)
     set = _degrades(lambda *a, **k: None)(RedisCache.set)
     set_many = _degrades(lambda data, *a, **k: list(data))(RedisCache.set_many)  # keys not set
     touch = _degrades(lambda *a, **k: False)(RedisCache.touch)
