@@ -17,6 +17,7 @@ from django.utils import timezone
 from lodestar.members.models import Profile, User
 from lodestar.permissions import is_moderator
 from lodestar.permissions.forum import forget_suspension
+from lodestar.queue import send_task
 
 from . import signals
 from .models import (
@@ -110,7 +111,8 @@ def _notify_later(task_name: str, *args) -> None:
     from . import tasks
 
     task = getattr(tasks, task_name)
-    transaction.on_commit(lambda: task.delay(*args))
+    # A broker outage must not fail the member's request (the post is committed): it is logged.
+    transaction.on_commit(lambda: send_task(task, *args))
 
 
 def _auto_watch(*, user: User, topic: Topic) -> None:
@@ -545,9 +547,8 @@ def _schedule_email(recipient_id: int) -> None:
     from . import tasks
 
     def schedule():
-        tasks.send_notification_email.apply_async(
-            args=[recipient_id], countdown=settings.FORUM_EMAIL_BATCH_SECONDS
-        )
+        # Lost with the broker down: send_pending_notification_emails (beat) catches up.
+        send_task(tasks.send_notification_email, recipient_id, countdown=settings.FORUM_EMAIL_BATCH_SECONDS)
 
     transaction.on_commit(schedule)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from elasticsearch import NotFoundError
 from elasticsearch.helpers import scan, streaming_bulk
@@ -120,12 +120,7 @@ def _actions_for(document_type: str, object_ids: list[int], targets: Callable[[]
     document = document_for(document_type)
     objects = list(document.indexable_with_versions().filter(pk__in=object_ids))
     found = {obj.pk for obj in objects}
-    gone = [i for i in object_ids if i not in found]
-    gone_versions = dict(
-        IndexOutbox.objects.filter(document_type=document_type, object_id__in=gone).values_list(
-            "object_id", "version"
-        )
-    )
+    gone = _gone_with_versions(document, [i for i in object_ids if i not in found])
     # Resolve the write targets only after reading the database (see rebuild()).
     indexes = targets()
     actions, stamped = [], {}
@@ -143,8 +138,7 @@ def _actions_for(document_type: str, object_ids: list[int], targets: Callable[[]
             }
             for index in indexes
         )
-    for object_id in gone:
-        version = gone_versions.get(object_id, 0)
+    for object_id, version in gone.items():
         stamped[(document_type, object_id)] = version
         actions.extend(
             {
@@ -157,6 +151,30 @@ def _actions_for(document_type: str, object_ids: list[int], targets: Callable[[]
             for index in indexes
         )
     return actions, stamped
+
+
+def _gone_with_versions(document, object_ids: list[int]) -> dict[int, int]:
+    """Objects that may not be found, each with the version it had when that was read.
+
+    Both come from one statement (one snapshot): a version read after the state could belong to a
+    change that made the object findable again, and a delete stamped with it would remove that
+    newer document and mark it indexed. An object findable again by now is left out: its change
+    has a newer version, which its own task (or the drain) indexes.
+    """
+    if not object_ids:
+        return {}
+    findable = document.get_queryset().filter(pk=OuterRef("object_id"))
+    rows = (
+        IndexOutbox.objects.filter(document_type=document.document_type, object_id__in=object_ids)
+        .annotate(findable=Exists(findable))
+        .values_list("object_id", "version", "findable")
+    )
+    recorded = {object_id: (version, is_findable) for object_id, version, is_findable in rows}
+    gone = {object_id: version for object_id, (version, is_findable) in recorded.items() if not is_findable}
+    # Never recorded in the outbox (nothing to supersede): a version-0 delete only removes a
+    # document written outside the outbox with version 0.
+    gone.update({object_id: 0 for object_id in object_ids if object_id not in recorded})
+    return gone
 
 
 def _send(actions: Iterable[dict]) -> SyncResult:

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 
 from django.db import connection, transaction
 
+from lodestar.queue import send_task
+
 logger = logging.getLogger(__name__)
 
 # `ON CONFLICT ... DO UPDATE` locks the existing row and evaluates nextval() only once it holds the
@@ -70,17 +72,9 @@ def send_index_task(keys: list[tuple[str, int]]) -> bool:
     """Queue indexing of these objects; on a broker failure, leave them to the drain and say so."""
     from .tasks import index_changes
 
-    try:
-        index_changes.apply_async(
-            args=[[list(key) for key in keys]],
-            retry=True,
-            retry_policy={"max_retries": 1, "interval_start": 0, "interval_step": 0.2},
-        )
-    except Exception:  # noqa: BLE001 - any broker failure: the rows stay pending, nothing is lost
+    if send_task(index_changes, [list(key) for key in keys]) is None:
         logger.warning(
-            "Could not queue search indexing of %d object(s); the periodic drain will index them.",
-            len(keys),
-            exc_info=True,
+            "Could not queue search indexing of %d object(s); the periodic drain will index them.", len(keys)
         )
         return False
     return True

@@ -45,6 +45,7 @@ from .library import (
     restriction_admits,
     viewable_pages,
 )
+from .mail import can_view_outgoing_email
 from .members import (
     can_apply_for_membership,
     can_delete_account,
@@ -64,6 +65,7 @@ __all__ = [
     "is_member",
     "is_moderator",
     "is_administrator",
+    "can_view_outgoing_email",
     "can_apply_for_membership",
     "can_review_membership",
     "can_view_directory",

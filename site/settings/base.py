@@ -15,10 +15,11 @@ BASE_DIR = PROJECT_DIR.parent  # the repository
 env = environ.Env()
 
 # The local services of scripts/services, which reads the same variables: changing a port there
-# changes the defaults here.
-LOCAL_PG = f"postgres://lodestar@127.0.0.1:{env.int('LODESTAR_PG_PORT', default=55432)}"
-LOCAL_REDIS = f"redis://127.0.0.1:{env.int('LODESTAR_REDIS_PORT', default=56379)}"
-LOCAL_ELASTICSEARCH = f"http://127.0.0.1:{env.int('LODESTAR_ES_PORT', default=59200)}"
+# changes the defaults here. The ports lie outside Linux's ephemeral range (32768-60999), where an
+# outgoing connection could hold one while the service restarts.
+LOCAL_PG = f"postgres://lodestar@127.0.0.1:{env.int('LODESTAR_PG_PORT', default=15432)}"
+LOCAL_REDIS = f"redis://127.0.0.1:{env.int('LODESTAR_REDIS_PORT', default=16379)}"
+LOCAL_ELASTICSEARCH = f"http://127.0.0.1:{env.int('LODESTAR_ES_PORT', default=19200)}"
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY", default="insecure-local-only-key-never-used-in-production")
@@ -141,15 +142,31 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "10/h/user",
 }
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Lodestar <no-reply@lodestar.localhost>")
+# Mail outbox (lodestar.mail): a temporary failure is retried after MAIL_RETRY_SECONDS, doubling
+# up to an hour; after MAIL_MAX_ATTEMPTS (or a permanent 5xx refusal) the email is marked failed
+# and listed for administrators (/django-admin/mail/outgoingemail/?status=failed).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)  # seconds per SMTP operation; None would hang
+MAIL_MAX_ATTEMPTS = env.int("MAIL_MAX_ATTEMPTS", default=10)
+MAIL_RETRY_SECONDS = env.int("MAIL_RETRY_SECONDS", default=60)
 
 # Lockout after repeated failed logins (django-axes), per account and address.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_USERNAME_FORM_FIELD = "login"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
 AXES_RESET_ON_SUCCESS = True
+# --- Accounts behind a proxy, one lockout for both log-in forms (issue 13).
+# How many reverse proxies (nginx) stand in front and append to X-Forwarded-For: the visitor's
+# address is then the one the outermost proxy saw (lodestar/clientip.py). 0: REMOTE_ADDR.
+# Axes, allauth (AccountAdapter.get_client_ip) and django-ratelimit all use it.
+TRUSTED_PROXY_COUNT = env.int("LODESTAR_TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "lodestar.clientip.client_ip"
+RATELIMIT_IP_META_KEY = "lodestar.clientip.ratelimit_ip"
+# The account is named by allauth's "login" or the Wagtail admin's "username" field, as an email
+# or a username: both reduce to one key, so the lockout holds on /accounts/login/ and /admin/login/.
+AXES_USERNAME_CALLABLE = "lodestar.members.lockout.login_name"
+AXES_LOCKOUT_CALLABLE = "lodestar.members.lockout.locked_out"  # "Try again in 30 minutes"
 
 RATELIMIT_VIEW = "lodestar.views.rate_limited"
 MEMBERSHIP_APPLICATION_RATE = env("MEMBERSHIP_APPLICATION_RATE", default="5/d")
@@ -204,9 +221,11 @@ STORAGES = {
 REDIS_URL = env("REDIS_URL", default=f"{LOCAL_REDIS}/0")
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # Degrades to "no cache" while Redis is unreachable (see lodestar/cache.py and below).
+        "BACKEND": "lodestar.cache.ResilientRedisCache",
         "LOCATION": env("CACHE_URL", default=f"{LOCAL_REDIS}/2"),
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        "RETRY_AFTER": 5,  # seconds this process leaves an unreachable Redis alone
     }
 }
 
@@ -225,6 +244,27 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60 * 60}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_SEND_TASK_EVENTS = False
+
+# --- Resilience when Redis is down (issue 13): no request waits more than about a second on it.
+# Results: no Lodestar code reads a task's result, so none is stored and sending a task never
+# subscribes to the result backend (whose reconnects blocked requests 19-38 s). A caller that
+# needs one passes ignore_result=False; tests do (settings/test.py) to wait for their tasks.
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 1
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
+    "retry_policy": {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+}
+# Broker: fail fast when sending (lodestar.queue.send_task; the outboxes' drains send it later),
+# and a worker that lost Redis reconnects for as long as the outage lasts.
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_BROKER_TRANSPORT_OPTIONS |= {"socket_connect_timeout": 1, "socket_timeout": 2}
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0.1, "interval_step": 0.1}
+BROKER_RETRY_SECONDS = env.float("BROKER_RETRY_SECONDS", default=5)
+# Rate limits live in the cache: while it is unreachable they are not enforced (a warning is
+# logged), so that a member's post never fails because of Redis. The django-axes lockout is in
+# PostgreSQL and keeps working.
+RATELIMIT_FAIL_OPEN = True
 CELERY_BEAT_SCHEDULE_FILENAME = env(
     "CELERY_BEAT_SCHEDULE_FILENAME", default=str(BASE_DIR / ".services" / "celerybeat-schedule")
 )

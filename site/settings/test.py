@@ -19,6 +19,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast; ne
 DATABASES["default"]["TEST"] = {"NAME": f"test_lodestar{_suffix}"}
 CELERY_BROKER_URL = f"{LOCAL_REDIS}/{_redis_base}"
 CELERY_RESULT_BACKEND = f"{LOCAL_REDIS}/{_redis_base + 1}"
+# Tests wait for the tasks they start through their results (tests/conftest.py `tasks`); the
+# Redis fault drill runs its server with CELERY_TASK_IGNORE_RESULT=1, as in production.
+CELERY_TASK_IGNORE_RESULT = env.bool("CELERY_TASK_IGNORE_RESULT", default=False)
 CACHES["default"]["LOCATION"] = f"{LOCAL_REDIS}/{_redis_base + 2}"
 ELASTICSEARCH_INDEX_PREFIX = f"lodestar-test{_suffix.replace('_', '-')}"
 

@@ -45,9 +45,11 @@ WORKER_LOG = (
 
 
 def bench_environment(database: str = BENCH_DB, prefix: str = PREFIX, redis_dbs=REDIS_DBS) -> dict[str, str]:
-    base = os.environ.get("DATABASE_URL", "postgres://lodestar@127.0.0.1:55432/lodestar")
+    pg_port = os.environ.get("LODESTAR_PG_PORT", "15432")
+    base = os.environ.get("DATABASE_URL", f"postgres://lodestar@127.0.0.1:{pg_port}/lodestar")
     parts = urlsplit(base)
-    redis = os.environ.get("LODESTAR_BENCH_REDIS", "redis://127.0.0.1:56379")
+    redis_port = os.environ.get("LODESTAR_REDIS_PORT", "16379")
+    redis = os.environ.get("LODESTAR_BENCH_REDIS", f"redis://127.0.0.1:{redis_port}")
     return {
         "DJANGO_SETTINGS_MODULE": "lodestar.settings.dev",
         "DATABASE_URL": urlunsplit(parts._replace(path=f"/{database}")),

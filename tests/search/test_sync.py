@@ -1,15 +1,17 @@
 """Content changes reach the index through the real Celery worker, and nothing is lost."""
 
+import threading
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 
 from search import indexing
 from search.models import IndexOutbox
 from search.selectors import SearchRequest, search_content
 from tests.search.conftest import refresh
-from tests.search.factories import member_organisation, rename
+from tests.search.factories import member_organisation, members_group, rename
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -117,3 +119,48 @@ def test_members_moving_or_leaving_update_both_organisations(search_index, tasks
     account_delete(user=profile.user)
     tasks.wait()
     assert titles("council") == []
+
+
+def test_a_delete_is_versioned_from_the_read_that_found_the_object_gone(search_index, tasks):
+    """The race: a sync reads "gone", the object comes back and is indexed, then the delete lands.
+
+    Forced here: right after the sync has read the objects (and found the organisation without
+    members), another connection gives it a member again and the worker indexes that state. A
+    delete stamped with a version read afterwards would carry the new version and remove the
+    document of an organisation that may be found, leaving it marked as indexed.
+    """
+    organisation = member_organisation("Illustrative Tidal Energy Office")
+    tasks.wait()
+    user = organisation.profiles.get().user
+    with transaction.atomic():
+        user.groups.clear()  # no members: it may no longer be found
+    tasks.wait()
+    assert titles("tidal") == []
+
+    def comes_back():
+        try:
+            with transaction.atomic():
+                user.groups.add(members_group())
+        finally:
+            connection.close()
+
+    interleaved = []
+
+    def after_the_objects_are_read(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        if not interleaved and '"members_organisation"' in sql:
+            interleaved.append(sql)
+            thread = threading.Thread(target=comes_back)
+            thread.start()
+            thread.join()
+            tasks.wait()  # the worker indexes the organisation with its new version
+        return result
+
+    # A second delivery of the task for the "no members" change (a retry, or the drain).
+    with connection.execute_wrapper(after_the_objects_are_read):
+        indexing.sync_objects([("organisation", organisation.pk)])
+    tasks.wait()
+
+    assert interleaved, "the interleaving was not forced"
+    assert titles("tidal") == ["Illustrative Tidal Energy Office"]
+    assert [r.missing for r in indexing.check() if r.document_type == "organisation"] == [[]]
