@@ -31,6 +31,7 @@ from .library import (
     can_feature_cases,
     can_publish_case_study,
     can_submit_case_study,
+    can_verify_figures,
     can_view_library,
 )
 from .members import (
@@ -78,6 +79,7 @@ __all__ = [
     "is_suspended",
     "can_view_library",
     "can_submit_case_study",
+    "can_verify_figures",
     "can_edit_case_study",
     "can_publish_case_study",
     "can_feature_cases",
