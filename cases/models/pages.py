@@ -98,6 +98,12 @@ class CaseStudyPage(Page):
     summary = models.TextField(
         max_length=600, help_text="Two or three sentences: who did what, and what came of it. Shown in lists."
     )
+    content_note = models.CharField(
+        "notice",
+        max_length=400,
+        blank=True,
+        help_text="One notice shown at the top of the page, for example that the content is illustrative.",
+    )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -198,6 +204,7 @@ class CaseStudyPage(Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
+        FieldPanel("content_note", permission=REVIEW_PERMISSION),
         FieldPanel("hero_image"),
         MultiFieldPanel(
             [
@@ -259,6 +266,7 @@ class CaseStudyPage(Page):
 
     api_fields = [
         APIField("summary"),
+        APIField("content_note"),
         APIField("actor_type", serializer=TermSerializer()),
         APIField("governance_level"),
         APIField("country_codes"),
@@ -398,6 +406,12 @@ class ToolPage(Page):
         "vocabularies.ToolType", null=True, on_delete=models.PROTECT, related_name="tools"
     )
     summary = models.TextField(max_length=400, help_text="One or two sentences, shown in lists.")
+    content_note = models.CharField(
+        "notice",
+        max_length=400,
+        blank=True,
+        help_text="One notice shown at the top of the page, for example that the content is illustrative.",
+    )
     description = RichTextField(features=["bold", "italic", "link", "ul", "ol", "h2", "h3"], blank=True)
     sectors = ParentalManyToManyField("vocabularies.Sector", related_name="tools")
     strategy_stages = ParentalManyToManyField("vocabularies.StrategyStage", blank=True, related_name="tools")
@@ -419,6 +433,7 @@ class ToolPage(Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
+        FieldPanel("content_note", permission=REVIEW_PERMISSION),
         FieldRowPanel([FieldPanel("tool_type"), FieldPanel("cost"), FieldPanel("skill_level")]),
         FieldPanel("description"),
         FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
@@ -433,6 +448,7 @@ class ToolPage(Page):
     api_fields = [
         APIField("tool_type", serializer=TermSerializer()),
         APIField("summary"),
+        APIField("content_note"),
         APIField("description"),
         APIField("sectors", serializer=TermSerializer(many=True)),
         APIField("strategy_stages", serializer=TermSerializer(many=True)),
