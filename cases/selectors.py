@@ -16,8 +16,10 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 from wagtail.images import get_image_model
 
+from .charts import narrow_chart, pathway_chart
 from .models import CaseStudyPage, FeaturedCase, ToolPage
 from .models.snippets import HOME_PAGE_MAX_CARDS
+from .tracker import track_page
 
 SORT_ORDERS = {"newest": ("-first_published_at", "-pk"), "title": ("title", "pk")}
 HERO_RENDITIONS = ("fill-480x270", "fill-960x540")
@@ -63,7 +65,9 @@ def case_study_export_rows(*, filters: dict, sort: str = "newest", index=None) -
     return (
         case_study_listing(filters=filters, sort=sort, index=index)
         .select_related("actor_type", "strategy_stage")
-        .prefetch_related("sectors", "policy_instruments", "co_benefits", "contributor_organisations")
+        .prefetch_related(
+            "sectors", "policy_instruments", "co_benefits", "contributor_organisations", "milestones"
+        )
     )
 
 
@@ -127,14 +131,20 @@ def case_study_detail_context(page: CaseStudyPage) -> dict:
         "documents": list(page.documents.select_related("document")),
         "related_tools": list(page.live_related_tools.select_related("tool_type")),
         "contributor_organisations": list(page.contributor_organisations.select_related("actor_type")),
-        "pathway": _pathway(page, milestones),
+        **_pathway(page, milestones),
     }
 
 
-def _pathway(page, milestones):
-    from .charts import pathway_chart
-
-    return pathway_chart(page, milestones=milestones)
+def _pathway(page, milestones) -> dict:
+    """The tracker and both layouts of the chart, from the milestones already read."""
+    tracker = track_page(page, milestones)
+    wide = pathway_chart(page, milestones=milestones, tracker=tracker)
+    narrow = narrow_chart(page, milestones=milestones, tracker=tracker)
+    return {
+        "tracker": tracker,
+        "pathway": wide,
+        "charts": [("wide", wide), ("narrow", narrow)] if wide else [],
+    }
 
 
 def tool_detail_context(page: ToolPage) -> dict:

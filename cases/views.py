@@ -119,6 +119,11 @@ EXPORT_COLUMNS = [
     ("emissions_unit", lambda p, r: p.emissions_unit),
     ("emissions_source", lambda p, r: p.emissions_source),
     ("figures_status", lambda p, r: p.get_figures_status_display()),
+    ("tracker_status", lambda p, r: _tracker(p)["status"]),
+    ("tracker_achieved_change_per_year", lambda p, r: _tracker(p)["achieved_change_per_year"] or ""),
+    ("tracker_required_change_per_year", lambda p, r: _tracker(p)["required_change_per_year"] or ""),
+    ("tracker_gap_per_year", lambda p, r: _tracker(p)["gap_per_year"] or ""),
+    ("tracker_milestones", lambda p, r: _milestone_checks(p)),
     ("strategy_document_url", lambda p, r: p.strategy_document_url),
     ("contributor_organisations", lambda p, r: _names_of_orgs(p.contributor_organisations.all())),
     ("languages", lambda p, r: "; ".join(p.languages)),
@@ -126,6 +131,18 @@ EXPORT_COLUMNS = [
     ("last_reviewed", lambda p, r: p.last_reviewed.isoformat() if p.last_reviewed else ""),
     ("first_published", lambda p, r: p.first_published_at.date().isoformat() if p.first_published_at else ""),
 ]
+
+
+def _tracker(page) -> dict:
+    """The tracker of a row, computed once per page (several columns read it)."""
+    cached = getattr(page, "_tracker_row", None)
+    if cached is None:
+        cached = page._tracker_row = page.tracker
+    return cached
+
+
+def _milestone_checks(page) -> str:
+    return "; ".join(f"{m['year']}: {m['position']}" for m in _tracker(page)["milestones"])
 
 
 def _names_of_orgs(organisations) -> str:
