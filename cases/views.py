@@ -9,6 +9,7 @@ from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 
+from lodestar.links import absolute_url
 from lodestar.permissions import can_export_library, can_view_library
 from lodestar.permissions.http import deny
 from lodestar.vocabularies.models import VOCABULARIES
@@ -89,7 +90,7 @@ def _names(terms) -> str:
 EXPORT_COLUMNS = [
     ("id", lambda p, r: p.pk),
     ("title", lambda p, r: p.title),
-    ("url", lambda p, r: p.get_full_url(r)),
+    ("url", lambda p, r: absolute_url(p.get_url(r) or "")),
     ("summary", lambda p, r: p.summary),
     ("actor_type", lambda p, r: p.actor_type.name if p.actor_type else ""),
     ("governance_level", lambda p, r: p.get_governance_level_display() if p.governance_level else ""),
