@@ -17,7 +17,7 @@ from django.db.models import Prefetch, QuerySet
 from wagtail.images import get_image_model
 
 from .charts import narrow_chart, pathway_chart
-from .models import CaseStudyPage, FeaturedCase, ToolPage
+from .models import CaseStudyPage, FeaturedCase, LibraryIndexPage, ToolPage
 from .models.snippets import HOME_PAGE_MAX_CARDS
 from .tracker import track_page
 
@@ -33,6 +33,11 @@ def _hero_images() -> Prefetch:
 def published_case_studies() -> QuerySet:
     """Case studies anyone may read: live and without view restrictions. Drafts never appear."""
     return CaseStudyPage.objects.live().public()
+
+
+def library_index():
+    """The library's index page (the coalition view links to its filtered listings)."""
+    return LibraryIndexPage.objects.live().first()
 
 
 def published_tools() -> QuerySet:

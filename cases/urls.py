@@ -6,4 +6,5 @@ app_name = "cases"
 
 urlpatterns = [
     path("glossary/", views.glossary, name="glossary"),
+    path("pathways/", views.pathways, name="pathways"),
 ]

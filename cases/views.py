@@ -15,6 +15,7 @@ from lodestar.permissions.http import deny
 from lodestar.vocabularies.models import VOCABULARIES
 
 from . import selectors
+from .coalition import coalition_overview
 from .forms import LibraryFilterForm, ToolFilterForm
 
 CASE_STUDIES_PER_PAGE = 12
@@ -198,3 +199,13 @@ def glossary(request):
         for model in VOCABULARIES
     ]
     return render(request, "cases/glossary.html", {"vocabularies": vocabularies})
+
+
+def pathways(request):
+    """The coalition view: strategies by stage, actor, sector and region, on track or not, on a map."""
+    if not can_view_library(request.user):
+        return deny(request)
+    library = selectors.library_index()
+    library_url = library.get_url(request) if library is not None else "/library/"
+    overview = coalition_overview(published=selectors.published_case_studies(), library_url=library_url)
+    return render(request, "cases/pathways.html", {"overview": overview, "library_url": library_url})
