@@ -17,7 +17,7 @@ from django.db.models import Prefetch, QuerySet
 from wagtail.images import get_image_model
 
 from .charts import narrow_chart, pathway_chart
-from .models import CaseStudyPage, FeaturedCase, LibraryIndexPage, ToolPage
+from .models import CaseStudyPage, FeaturedCase, LibraryIndexPage, ToolIndexPage, ToolPage
 from .models.snippets import HOME_PAGE_MAX_CARDS
 from .tracker import track_page
 
@@ -38,6 +38,10 @@ def published_case_studies() -> QuerySet:
 def library_index():
     """The library's index page (the coalition view links to its filtered listings)."""
     return LibraryIndexPage.objects.live().first()
+
+
+def tool_index():
+    return ToolIndexPage.objects.live().first()
 
 
 def published_tools() -> QuerySet:
@@ -73,6 +77,15 @@ def case_study_export_rows(*, filters: dict, sort: str = "newest", index=None) -
         .prefetch_related(
             "sectors", "policy_instruments", "co_benefits", "contributor_organisations", "milestones"
         )
+    )
+
+
+def tool_export_rows(*, filters: dict, sort: str = "newest", index=None) -> QuerySet:
+    """The tool listing with everything the tools CSV writes, prefetched."""
+    return (
+        tool_listing(filters=filters, sort=sort, index=index)
+        .select_related("document")
+        .prefetch_related("strategy_stages")
     )
 
 

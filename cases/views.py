@@ -4,8 +4,9 @@ Views stay thin: forms validate the filters, selectors read, templates render.
 """
 
 import csv
+from decimal import Decimal
 
-from django.http import HttpResponseBadRequest, StreamingHttpResponse
+from django.http import Http404, HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 
@@ -14,7 +15,7 @@ from lodestar.permissions import can_export_library, can_view_library
 from lodestar.permissions.http import deny
 from lodestar.vocabularies.models import VOCABULARIES
 
-from . import selectors
+from . import open_data, selectors
 from .coalition import coalition_overview
 from .forms import LibraryFilterForm, ToolFilterForm
 
@@ -122,9 +123,9 @@ EXPORT_COLUMNS = [
     ("emissions_source", lambda p, r: p.emissions_source),
     ("figures_status", lambda p, r: p.get_figures_status_display()),
     ("tracker_status", lambda p, r: _tracker(p)["status"]),
-    ("tracker_achieved_change_per_year", lambda p, r: _tracker(p)["achieved_change_per_year"] or ""),
-    ("tracker_required_change_per_year", lambda p, r: _tracker(p)["required_change_per_year"] or ""),
-    ("tracker_gap_per_year", lambda p, r: _tracker(p)["gap_per_year"] or ""),
+    ("tracker_achieved_change_per_year", lambda p, r: _rate(p, "achieved_change_per_year")),
+    ("tracker_required_change_per_year", lambda p, r: _rate(p, "required_change_per_year")),
+    ("tracker_gap_per_year", lambda p, r: _rate(p, "gap_per_year")),
     ("tracker_milestones", lambda p, r: _milestone_checks(p)),
     ("strategy_document_url", lambda p, r: p.strategy_document_url),
     ("contributor_organisations", lambda p, r: _names_of_orgs(p.contributor_organisations.all())),
@@ -141,6 +142,12 @@ def _tracker(page) -> dict:
     if cached is None:
         cached = page._tracker_row = page.tracker
     return cached
+
+
+def _rate(page, key):
+    """A tracker rate as a number (a negative one must not look like text to spreadsheets)."""
+    value = _tracker(page)[key]
+    return "" if value is None else Decimal(value)
 
 
 def _milestone_checks(page) -> str:
@@ -184,6 +191,68 @@ def library_export_csv(request, index):
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="lodestar-case-studies.csv"'
     return response
+
+
+# The tools CSV, like the library's: (header, how to read it from a tool).
+TOOL_EXPORT_COLUMNS = [
+    ("id", lambda t, r: t.pk),
+    ("title", lambda t, r: t.title),
+    ("url", lambda t, r: absolute_url(t.get_url(r) or "")),
+    ("summary", lambda t, r: t.summary),
+    ("tool_type", lambda t, r: t.tool_type.name if t.tool_type else ""),
+    ("sectors", lambda t, r: _names(t.sectors.all())),
+    ("strategy_stages", lambda t, r: _names(t.strategy_stages.all())),
+    ("cost", lambda t, r: t.get_cost_display()),
+    ("skill_level", lambda t, r: t.get_skill_level_display()),
+    ("languages", lambda t, r: "; ".join(t.languages)),
+    ("link", lambda t, r: t.link or (absolute_url(t.document.url) if t.document else "")),
+    ("maintainer", lambda t, r: t.maintainer),
+    ("open_source", lambda t, r: "true" if t.open_source else "false"),
+    ("first_published", lambda t, r: t.first_published_at.date().isoformat() if t.first_published_at else ""),
+]
+
+
+def _csv_response(rows, columns, request, filename):
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield writer.writerow([header for header, _ in columns])
+        for obj in rows.iterator(chunk_size=500):
+            yield writer.writerow([_spreadsheet_safe(read(obj, request)) for _, read in columns])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def tool_export_csv(request, index):
+    """The current filtered tool listing as CSV (published tools only)."""
+    if not can_export_library(request.user):
+        return deny(request)
+    form = ToolFilterForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        problems = "; ".join(f"{field}: {' '.join(errors)}" for field, errors in form.errors.items())
+        return HttpResponseBadRequest(f"Invalid filter. {problems}", content_type="text/plain; charset=utf-8")
+    rows = selectors.tool_export_rows(filters=form.filters, sort=form.sort_order, index=index)
+    return _csv_response(rows, TOOL_EXPORT_COLUMNS, request, "lodestar-tools.csv")
+
+
+def datapackage(request):
+    """The Frictionless data package describing both CSVs (types, descriptions, licence, source)."""
+    if not can_export_library(request.user):
+        return deny(request)
+    library, tools = selectors.library_index(), selectors.tool_index()
+    if library is None or tools is None:
+        raise Http404("The library is not set up yet.")
+    return JsonResponse(
+        open_data.datapackage(
+            case_study_columns=[header for header, _ in EXPORT_COLUMNS],
+            tool_columns=[header for header, _ in TOOL_EXPORT_COLUMNS],
+            case_study_csv=library.url + library.reverse_subpage("export_csv"),
+            tool_csv=tools.url + tools.reverse_subpage("export_csv"),
+        ),
+        json_dumps_params={"indent": 2},
+    )
 
 
 def glossary(request):

@@ -91,6 +91,12 @@ class ToolIndexPage(RoutablePageMixin, Page):
 
         return tool_listing(request, self)
 
+    @path("export/", name="export_csv")
+    def export_csv(self, request):
+        from ..views import tool_export_csv
+
+        return tool_export_csv(request, self)
+
 
 class CaseStudyPage(Page):
     """One actor's experience of building or implementing a long-term strategy, in a common structure."""
