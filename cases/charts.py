@@ -1,16 +1,24 @@
 """The pathway chart: a case study's emissions trajectory as server-rendered SVG plus a table.
 
 No JavaScript: the SVG is drawn from coordinates computed here, and the same points are listed in
-a table for screen readers, printing and copying.
+a table for screen readers, printing and copying. Each point carries its value and unit on the
+chart, with the tracker's straight-line reference from base year to target drawn behind it.
+
+Two layouts are computed, so the text stays legible on any screen: a wide one (shown from tablet
+width up, and in print) and a narrow one for phones, each drawn at about its display size.
 """
 
 from dataclasses import dataclass
 from decimal import Decimal
 
 from .fields import TargetType
+from .figures import Figures
 
 WIDTH, HEIGHT = 640, 320
-MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 64, 24, 20, 40
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 64, 24, 36, 40
+NARROW = {"width": 340, "height": 300, "margin_left": 44, "margin_right": 14}
+FONT_SIZE = 13
+CHAR_WIDTH = 0.6 * FONT_SIZE  # an estimate, to keep labels from overlapping
 
 
 @dataclass(frozen=True)
@@ -21,6 +29,10 @@ class PathwayPoint:
     label: str
     x: float = 0
     y: float = 0
+    text: str = ""  # the label drawn next to the point: value and unit
+    text_x: float = 0
+    text_y: float = 0
+    anchor: str = "middle"
 
     @property
     def is_reported(self) -> bool:
@@ -36,6 +48,10 @@ class PathwayChart:
     zero_y: float | None
     width: int = WIDTH
     height: int = HEIGHT
+    margin_left: int = MARGIN_LEFT
+    margin_right: int = MARGIN_RIGHT
+    reference: tuple[tuple[float, float], tuple[float, float]] | None = None
+    font_size: int = FONT_SIZE
 
     @property
     def reported_polyline(self) -> str:
@@ -47,24 +63,43 @@ class PathwayChart:
         return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in planned)
 
     @property
+    def reference_polyline(self) -> str:
+        if self.reference is None:
+            return ""
+        return " ".join(f"{x:.1f},{y:.1f}" for x, y in self.reference)
+
+    @property
     def plot_left(self) -> int:
-        return MARGIN_LEFT
+        return self.margin_left
 
     @property
     def plot_right(self) -> int:
-        return WIDTH - MARGIN_RIGHT
+        return self.width - self.margin_right
 
     @property
     def plot_bottom(self) -> int:
-        return HEIGHT - MARGIN_BOTTOM
+        return self.height - MARGIN_BOTTOM
+
+    @property
+    def tick_label_x(self) -> int:
+        return self.margin_left - 6
+
+    @property
+    def year_label_y(self) -> int:
+        return self.plot_bottom + 24
 
 
 def target_value(page) -> Decimal | None:
-    if page.target_type in (TargetType.NET_ZERO_GHG, TargetType.CARBON_NEUTRAL_CO2):
-        return Decimal(0)
+    return Figures.of_page(page, milestones=[]).target_value
+
+
+def target_label(page) -> str:
+    """What the table and chart call the target point (not just its type's name)."""
     if page.target_type == TargetType.PERCENT_REDUCTION and page.target_percentage is not None:
-        return page.emissions_base_value * (Decimal(100) - page.target_percentage) / Decimal(100)
-    return None
+        return f"Target: {Decimal(page.target_percentage).normalize():f} % below {page.target_base_year}"
+    if page.target_type == TargetType.CARBON_NEUTRAL_CO2:
+        return "Target: carbon neutral"
+    return "Target: net zero"
 
 
 def _nice_step(span: Decimal) -> Decimal:
@@ -76,7 +111,45 @@ def _nice_step(span: Decimal) -> Decimal:
     return magnitude * 10
 
 
-def pathway_chart(page, milestones=None) -> PathwayChart | None:
+def _number(value: Decimal) -> str:
+    text = f"{Decimal(value).normalize():f}"
+    return "0" if text == "-0" else text
+
+
+def _place_labels(points: list[PathwayPoint], unit: str, *, left: float, right: float, top: float, bottom):
+    """Value labels above each point, flipped below when they would overlap the previous one."""
+    placed = []
+    previous = None
+    for index, point in enumerate(points):
+        text = f"{_number(point.value)} {unit}".strip()
+        width = len(text) * CHAR_WIDTH
+        anchor = "start" if index == 0 else "end" if index == len(points) - 1 else "middle"
+        start = {"start": point.x, "middle": point.x - width / 2, "end": point.x - width}[anchor]
+        above = point.y - 10 >= top - 24
+        if previous is not None and start < previous[0] + 4:
+            above = not previous[1]
+        if not above and point.y + 22 > bottom:
+            above = True
+        text_y = point.y - 10 if above else point.y + 20
+        placed.append(
+            PathwayPoint(
+                year=point.year,
+                value=point.value,
+                kind=point.kind,
+                label=point.label,
+                x=point.x,
+                y=point.y,
+                text=text,
+                text_x=min(max(point.x, left), right),
+                text_y=text_y,
+                anchor=anchor,
+            )
+        )
+        previous = (start + width, above)
+    return placed
+
+
+def pathway_chart(page, milestones=None, *, layout=None, tracker=None) -> PathwayChart | None:
     """The chart of a case study, or None when the base value, latest value or target is missing."""
     required = (
         page.emissions_base_year,
@@ -90,6 +163,11 @@ def pathway_chart(page, milestones=None) -> PathwayChart | None:
     goal = target_value(page)
     if goal is None:
         return None
+    layout = layout or {}
+    width = layout.get("width", WIDTH)
+    height = layout.get("height", HEIGHT)
+    margin_left = layout.get("margin_left", MARGIN_LEFT)
+    margin_right = layout.get("margin_right", MARGIN_RIGHT)
     raw = [
         (page.emissions_base_year, page.emissions_base_value, "base", "Base year"),
         (page.emissions_latest_year, page.emissions_latest_value, "latest", "Latest reported"),
@@ -97,7 +175,7 @@ def pathway_chart(page, milestones=None) -> PathwayChart | None:
     if milestones is None:
         milestones = page.milestones.all()
     raw += [(m.year, m.value, "milestone", m.label or "Milestone") for m in milestones]
-    raw.append((page.target_year, goal, "target", page.get_target_type_display()))
+    raw.append((page.target_year, goal, "target", target_label(page)))
     raw.sort(key=lambda item: (item[0], ["base", "latest", "milestone", "target"].index(item[2])))
 
     years = [year for year, *_ in raw]
@@ -110,18 +188,26 @@ def pathway_chart(page, milestones=None) -> PathwayChart | None:
         high = low + step
     first, last = min(years), max(years)
     year_span = max(last - first, 1)
-    plot_w = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
-    plot_h = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+    plot_w = width - margin_left - margin_right
+    plot_h = height - MARGIN_TOP - MARGIN_BOTTOM
 
     def x_of(year):
-        return MARGIN_LEFT + plot_w * (year - first) / year_span
+        return margin_left + plot_w * (year - first) / year_span
 
     def y_of(value):
-        return MARGIN_TOP + plot_h * float((high - value) / (high - low))
+        return MARGIN_TOP + plot_h * float((high - Decimal(value)) / (high - low))
 
     points = [
         PathwayPoint(year=y, value=v, kind=k, label=label, x=x_of(y), y=y_of(v)) for y, v, k, label in raw
     ]
+    points = _place_labels(
+        points,
+        page.emissions_unit,
+        left=margin_left,
+        right=width - margin_right,
+        top=MARGIN_TOP,
+        bottom=height - MARGIN_BOTTOM,
+    )
     y_ticks = []
     tick = low
     while tick <= high:
@@ -129,6 +215,23 @@ def pathway_chart(page, milestones=None) -> PathwayChart | None:
         tick += step
     x_ticks = [(x_of(year), year) for year in sorted(set(years))]
     zero_y = y_of(Decimal(0)) if low < 0 < high else None
+    reference = None
+    if tracker is not None and tracker.reference_line:
+        (y0, v0), (y1, v1) = tracker.reference_line
+        reference = ((x_of(y0), y_of(v0)), (x_of(y1), y_of(v1)))
     return PathwayChart(
-        points=points, unit=page.emissions_unit, y_ticks=y_ticks, x_ticks=x_ticks, zero_y=zero_y
+        points=points,
+        unit=page.emissions_unit,
+        y_ticks=y_ticks,
+        x_ticks=x_ticks,
+        zero_y=zero_y,
+        width=width,
+        height=height,
+        margin_left=margin_left,
+        margin_right=margin_right,
+        reference=reference,
     )
+
+
+def narrow_chart(page, milestones=None, *, tracker=None) -> PathwayChart | None:
+    return pathway_chart(page, milestones, layout=NARROW, tracker=tracker)

@@ -18,8 +18,10 @@ from wagtail.images import get_image_model
 
 from lodestar.permissions import open_data_pages
 
-from .models import CaseStudyPage, FeaturedCase, ToolPage
+from .charts import narrow_chart, pathway_chart
+from .models import CaseStudyPage, FeaturedCase, LibraryIndexPage, ToolIndexPage, ToolPage
 from .models.snippets import HOME_PAGE_MAX_CARDS
+from .tracker import track_page
 
 SORT_ORDERS = {"newest": ("-first_published_at", "-pk"), "title": ("title", "pk")}
 HERO_RENDITIONS = ("fill-480x270", "fill-960x540")
@@ -33,6 +35,15 @@ def _hero_images() -> Prefetch:
 def published_case_studies() -> QuerySet:
     """Case studies anyone may read: live and without view restrictions. Drafts never appear."""
     return open_data_pages(CaseStudyPage.objects.all())
+
+
+def library_index():
+    """The library's index page (the coalition view links to its filtered listings)."""
+    return LibraryIndexPage.objects.live().first()
+
+
+def tool_index():
+    return ToolIndexPage.objects.live().first()
 
 
 def published_tools() -> QuerySet:
@@ -65,7 +76,18 @@ def case_study_export_rows(*, filters: dict, sort: str = "newest", index=None) -
     return (
         case_study_listing(filters=filters, sort=sort, index=index)
         .select_related("actor_type", "strategy_stage")
-        .prefetch_related("sectors", "policy_instruments", "co_benefits", "contributor_organisations")
+        .prefetch_related(
+            "sectors", "policy_instruments", "co_benefits", "contributor_organisations", "milestones"
+        )
+    )
+
+
+def tool_export_rows(*, filters: dict, sort: str = "newest", index=None) -> QuerySet:
+    """The tool listing with everything the tools CSV writes, prefetched."""
+    return (
+        tool_listing(filters=filters, sort=sort, index=index)
+        .select_related("document")
+        .prefetch_related("strategy_stages")
     )
 
 
@@ -129,14 +151,20 @@ def case_study_detail_context(page: CaseStudyPage) -> dict:
         "documents": list(page.documents.select_related("document")),
         "related_tools": list(page.live_related_tools.select_related("tool_type")),
         "contributor_organisations": list(page.contributor_organisations.select_related("actor_type")),
-        "pathway": _pathway(page, milestones),
+        **_pathway(page, milestones),
     }
 
 
-def _pathway(page, milestones):
-    from .charts import pathway_chart
-
-    return pathway_chart(page, milestones=milestones)
+def _pathway(page, milestones) -> dict:
+    """The tracker and both layouts of the chart, from the milestones already read."""
+    tracker = track_page(page, milestones)
+    wide = pathway_chart(page, milestones=milestones, tracker=tracker)
+    narrow = narrow_chart(page, milestones=milestones, tracker=tracker)
+    return {
+        "tracker": tracker,
+        "pathway": wide,
+        "charts": [("wide", wide), ("narrow", narrow)] if wide else [],
+    }
 
 
 def tool_detail_context(page: ToolPage) -> dict:

@@ -8,8 +8,10 @@ Wagtail's workflow (Moderators approval) drives the review; these functions run 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
+from lodestar.links import absolute_url
 from lodestar.mail.services import email_queue
 
 from .models import CaseStudyPage
@@ -39,10 +41,7 @@ def _recipients(*users) -> list[str]:
 
 
 def _admin_edit_url(page) -> str:
-    from django.conf import settings
-    from django.urls import reverse
-
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_pages:edit", args=[page.pk])
+    return absolute_url(reverse("wagtailadmin_pages:edit", args=[page.pk]))
 
 
 @transaction.atomic
@@ -54,7 +53,7 @@ def review_notify_approved(*, workflow_state, reviewer) -> None:
     to = _recipients(workflow_state.requested_by, page.owner)
     if not to:
         return
-    context = {"page": page, "public_url": page.full_url or "", "edit_url": _admin_edit_url(page)}
+    context = {"page": page, "public_url": absolute_url(page.url or ""), "edit_url": _admin_edit_url(page)}
     email_queue(
         to=to,
         subject=f"Published: {page.title}",

@@ -4,16 +4,19 @@ Views stay thin: forms validate the filters, selectors read, templates render.
 """
 
 import csv
+from decimal import Decimal
 
-from django.http import HttpResponseBadRequest, StreamingHttpResponse
+from django.http import Http404, HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 
+from lodestar.links import absolute_url
 from lodestar.permissions import can_export_library, can_view_library
 from lodestar.permissions.http import deny
 from lodestar.vocabularies.models import VOCABULARIES
 
-from . import selectors
+from . import open_data, selectors
+from .coalition import coalition_overview
 from .forms import LibraryFilterForm, ToolFilterForm
 
 CASE_STUDIES_PER_PAGE = 12
@@ -89,7 +92,7 @@ def _names(terms) -> str:
 EXPORT_COLUMNS = [
     ("id", lambda p, r: p.pk),
     ("title", lambda p, r: p.title),
-    ("url", lambda p, r: p.get_full_url(r)),
+    ("url", lambda p, r: absolute_url(p.get_url(r) or "")),
     ("summary", lambda p, r: p.summary),
     ("actor_type", lambda p, r: p.actor_type.name if p.actor_type else ""),
     ("governance_level", lambda p, r: p.get_governance_level_display() if p.governance_level else ""),
@@ -119,6 +122,11 @@ EXPORT_COLUMNS = [
     ("emissions_unit", lambda p, r: p.emissions_unit),
     ("emissions_source", lambda p, r: p.emissions_source),
     ("figures_status", lambda p, r: p.get_figures_status_display()),
+    ("tracker_status", lambda p, r: _tracker(p)["status"]),
+    ("tracker_achieved_change_per_year", lambda p, r: _rate(p, "achieved_change_per_year")),
+    ("tracker_required_change_per_year", lambda p, r: _rate(p, "required_change_per_year")),
+    ("tracker_gap_per_year", lambda p, r: _rate(p, "gap_per_year")),
+    ("tracker_milestones", lambda p, r: _milestone_checks(p)),
     ("strategy_document_url", lambda p, r: p.strategy_document_url),
     ("contributor_organisations", lambda p, r: _names_of_orgs(p.contributor_organisations.all())),
     ("languages", lambda p, r: "; ".join(p.languages)),
@@ -126,6 +134,24 @@ EXPORT_COLUMNS = [
     ("last_reviewed", lambda p, r: p.last_reviewed.isoformat() if p.last_reviewed else ""),
     ("first_published", lambda p, r: p.first_published_at.date().isoformat() if p.first_published_at else ""),
 ]
+
+
+def _tracker(page) -> dict:
+    """The tracker of a row, computed once per page (several columns read it)."""
+    cached = getattr(page, "_tracker_row", None)
+    if cached is None:
+        cached = page._tracker_row = page.tracker
+    return cached
+
+
+def _rate(page, key):
+    """A tracker rate as a number (a negative one must not look like text to spreadsheets)."""
+    value = _tracker(page)[key]
+    return "" if value is None else Decimal(value)
+
+
+def _milestone_checks(page) -> str:
+    return "; ".join(f"{m['year']}: {m['position']}" for m in _tracker(page)["milestones"])
 
 
 def _names_of_orgs(organisations) -> str:
@@ -167,6 +193,68 @@ def library_export_csv(request, index):
     return response
 
 
+# The tools CSV, like the library's: (header, how to read it from a tool).
+TOOL_EXPORT_COLUMNS = [
+    ("id", lambda t, r: t.pk),
+    ("title", lambda t, r: t.title),
+    ("url", lambda t, r: absolute_url(t.get_url(r) or "")),
+    ("summary", lambda t, r: t.summary),
+    ("tool_type", lambda t, r: t.tool_type.name if t.tool_type else ""),
+    ("sectors", lambda t, r: _names(t.sectors.all())),
+    ("strategy_stages", lambda t, r: _names(t.strategy_stages.all())),
+    ("cost", lambda t, r: t.get_cost_display()),
+    ("skill_level", lambda t, r: t.get_skill_level_display()),
+    ("languages", lambda t, r: "; ".join(t.languages)),
+    ("link", lambda t, r: t.link or (absolute_url(t.document.url) if t.document else "")),
+    ("maintainer", lambda t, r: t.maintainer),
+    ("open_source", lambda t, r: "true" if t.open_source else "false"),
+    ("first_published", lambda t, r: t.first_published_at.date().isoformat() if t.first_published_at else ""),
+]
+
+
+def _csv_response(rows, columns, request, filename):
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield writer.writerow([header for header, _ in columns])
+        for obj in rows.iterator(chunk_size=500):
+            yield writer.writerow([_spreadsheet_safe(read(obj, request)) for _, read in columns])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def tool_export_csv(request, index):
+    """The current filtered tool listing as CSV (published tools only)."""
+    if not can_export_library(request.user):
+        return deny(request)
+    form = ToolFilterForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        problems = "; ".join(f"{field}: {' '.join(errors)}" for field, errors in form.errors.items())
+        return HttpResponseBadRequest(f"Invalid filter. {problems}", content_type="text/plain; charset=utf-8")
+    rows = selectors.tool_export_rows(filters=form.filters, sort=form.sort_order, index=index)
+    return _csv_response(rows, TOOL_EXPORT_COLUMNS, request, "lodestar-tools.csv")
+
+
+def datapackage(request):
+    """The Frictionless data package describing both CSVs (types, descriptions, licence, source)."""
+    if not can_export_library(request.user):
+        return deny(request)
+    library, tools = selectors.library_index(), selectors.tool_index()
+    if library is None or tools is None:
+        raise Http404("The library is not set up yet.")
+    return JsonResponse(
+        open_data.datapackage(
+            case_study_columns=[header for header, _ in EXPORT_COLUMNS],
+            tool_columns=[header for header, _ in TOOL_EXPORT_COLUMNS],
+            case_study_csv=library.url + library.reverse_subpage("export_csv"),
+            tool_csv=tools.url + tools.reverse_subpage("export_csv"),
+        ),
+        json_dumps_params={"indent": 2},
+    )
+
+
 def glossary(request):
     """Every controlled-vocabulary term with its definition, so filters and badges are explained."""
     if not can_view_library(request.user):
@@ -180,3 +268,13 @@ def glossary(request):
         for model in VOCABULARIES
     ]
     return render(request, "cases/glossary.html", {"vocabularies": vocabularies})
+
+
+def pathways(request):
+    """The coalition view: strategies by stage, actor, sector and region, on track or not, on a map."""
+    if not can_view_library(request.user):
+        return deny(request)
+    library = selectors.library_index()
+    library_url = library.get_url(request) if library is not None else "/library/"
+    overview = coalition_overview(published=selectors.published_case_studies(), library_url=library_url)
+    return render(request, "cases/pathways.html", {"overview": overview, "library_url": library_url})

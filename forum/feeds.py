@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from lodestar.links import absolute_url
 from lodestar.permissions import can_view_category
 
 from . import selectors
@@ -23,7 +24,13 @@ class LatestTopicsFeed(Feed):
     subtitle = "New discussions among members of the Carbon Neutrality Coalition."
 
     def link(self):
-        return reverse("forum:index")
+        return absolute_url(reverse("forum:index"))
+
+    def feed_url(self):
+        return absolute_url(reverse("forum:feed"))
+
+    def item_link(self, item):
+        return absolute_url(item.get_absolute_url())
 
     def items(self):
         return selectors.latest_public_topics()
@@ -65,7 +72,10 @@ class CategoryTopicsFeed(LatestTopicsFeed):
         return obj.description
 
     def link(self, obj):
-        return obj.get_absolute_url()
+        return absolute_url(obj.get_absolute_url())
+
+    def feed_url(self, obj):
+        return absolute_url(reverse("forum:category_feed", args=[obj.slug]))
 
     def items(self, obj):
         return selectors.latest_public_topics(category=obj)

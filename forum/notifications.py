@@ -6,7 +6,6 @@ since their last one, or a daily digest. Every email carries unsubscribe links s
 django.core.signing, so they work without logging in and cannot be forged or altered.
 """
 
-from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.db.models import Q
@@ -14,6 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from lodestar.links import absolute_url
 from lodestar.mail.services import email_queue
 from lodestar.members.models import Profile, User
 from lodestar.permissions import can_view_topic
@@ -38,7 +38,7 @@ def read_unsubscribe_token(token: str) -> tuple[int, str]:
 
 
 def absolute(url: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+    return absolute_url(url)
 
 
 def unsubscribe_url(*, user_id: int, scope: str) -> str:

@@ -20,6 +20,7 @@ from wagtail.models import Locale, Page, Site
 
 from lodestar.celery import app as celery_app
 from lodestar.home.models import HomePage
+from lodestar.links import site_address
 from tests.home.factories import HomePageFactory
 
 REPO = Path(__file__).resolve().parent.parent
@@ -91,8 +92,9 @@ def home_page(db) -> HomePage:
         Locale.objects.get_or_create(language_code="en")
         root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
         home = HomePageFactory(parent=root, title="Lodestar", slug="home")
+    hostname, port = site_address()  # as `migrate` configures it, from WAGTAILADMIN_BASE_URL
     Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+        is_default_site=True, defaults={"hostname": hostname, "port": port, "root_page": home}
     )
     return home
 

@@ -1,7 +1,10 @@
 """The library's page types: case studies and tools, each under its own index page."""
 
+import dataclasses
+
 from django import forms
-from django.core.exceptions import ValidationError
+from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -13,6 +16,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 
+from ..admin_forms import CaseStudyPageForm
 from ..blocks import case_study_body_blocks
 from ..fields import (
     LANGUAGES,
@@ -27,7 +31,9 @@ from ..fields import (
     TargetType,
     language_names,
 )
+from ..figures import MILESTONE, Figures, figures_errors
 from ..serializers import MilestoneSerializer, OrganisationSerializer, PageLinkSerializer, TermSerializer
+from ..tracker import track_page
 
 REVIEW_STALE_AFTER_YEARS = 5
 YEAR_VALIDATORS = [MinValueValidator(1850), MaxValueValidator(2200)]
@@ -85,12 +91,24 @@ class ToolIndexPage(RoutablePageMixin, Page):
 
         return tool_listing(request, self)
 
+    @path("export/", name="export_csv")
+    def export_csv(self, request):
+        from ..views import tool_export_csv
+
+        return tool_export_csv(request, self)
+
 
 class CaseStudyPage(Page):
     """One actor's experience of building or implementing a long-term strategy, in a common structure."""
 
     summary = models.TextField(
         max_length=600, help_text="Two or three sentences: who did what, and what came of it. Shown in lists."
+    )
+    content_note = models.CharField(
+        "notice",
+        max_length=400,
+        blank=True,
+        help_text="One notice shown at the top of the page, for example that the content is illustrative.",
     )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -146,9 +164,29 @@ class CaseStudyPage(Page):
     emissions_source = models.CharField(
         "source", max_length=300, blank=True, help_text="Where the figures come from (inventory, report)."
     )
-    figures_status = models.CharField(
-        "figures are", max_length=20, choices=FiguresStatus.choices, default=FiguresStatus.SELF_REPORTED
+    emissions_net_removals = models.BooleanField(
+        "net removals",
+        default=False,
+        help_text="Tick when a figure is negative because removals (sinks) exceed emissions.",
     )
+    figures_status = models.CharField(
+        "figures are",
+        max_length=20,
+        choices=FiguresStatus.choices,
+        default=FiguresStatus.SELF_REPORTED,
+        help_text="Only the secretariat verifies figures; any change by a contributor makes them "
+        "self-reported again.",
+    )
+    figures_verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        help_text="The moderator who verified the figures.",
+    )
+    figures_verified_at = models.DateTimeField(null=True, blank=True, editable=False)
     # --- Body and attachments
     body = StreamField(case_study_body_blocks(), blank=True)
     strategy_document_url = models.URLField(
@@ -172,6 +210,7 @@ class CaseStudyPage(Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
+        FieldPanel("content_note", permission=REVIEW_PERMISSION),
         FieldPanel("hero_image"),
         MultiFieldPanel(
             [
@@ -207,12 +246,14 @@ class CaseStudyPage(Page):
             [
                 FieldRowPanel([FieldPanel("emissions_base_year"), FieldPanel("emissions_base_value")]),
                 FieldRowPanel([FieldPanel("emissions_latest_year"), FieldPanel("emissions_latest_value")]),
-                FieldRowPanel([FieldPanel("emissions_unit"), FieldPanel("figures_status")]),
+                FieldRowPanel([FieldPanel("emissions_unit"), FieldPanel("emissions_net_removals")]),
+                FieldPanel("figures_status", permission=REVIEW_PERMISSION),
                 FieldPanel("emissions_source"),
                 InlinePanel("milestones", label="Interim milestones", heading="Interim milestones"),
             ],
             heading="Emissions figures",
-            help_text="Negative values are allowed (net sinks).",
+            help_text="Years in order: base year, latest year, milestones, target year. Negative values "
+            "only for net removals.",
         ),
         FieldPanel("body"),
         MultiFieldPanel(
@@ -231,6 +272,7 @@ class CaseStudyPage(Page):
 
     api_fields = [
         APIField("summary"),
+        APIField("content_note"),
         APIField("actor_type", serializer=TermSerializer()),
         APIField("governance_level"),
         APIField("country_codes"),
@@ -253,6 +295,9 @@ class CaseStudyPage(Page):
         APIField("emissions_unit"),
         APIField("emissions_source"),
         APIField("figures_status"),
+        APIField("figures_verified_at"),
+        APIField("emissions_net_removals"),
+        APIField("tracker"),
         APIField("milestones", serializer=MilestoneSerializer(many=True)),
         APIField("body"),
         APIField("strategy_document_url"),
@@ -265,6 +310,7 @@ class CaseStudyPage(Page):
 
     parent_page_types = ["cases.LibraryIndexPage"]
     subpage_types = []
+    base_form_class = CaseStudyPageForm
 
     class Meta:
         verbose_name = "case study"
@@ -273,29 +319,15 @@ class CaseStudyPage(Page):
 
     def clean(self):
         super().clean()
-        errors = {}
-        if self.target_year and self.target_base_year and self.target_year <= self.target_base_year:
-            errors["target_year"] = "The target year must be after the target base year."
-        if self.target_percentage is not None and not (0 <= self.target_percentage <= 100):
-            errors["target_percentage"] = "The reduction must be a percentage between 0 and 100."
-        if self.target_type == TargetType.PERCENT_REDUCTION and self.target_percentage is None:
-            errors["target_percentage"] = "A percentage reduction target needs its percentage."
-        if self.target_type and not self.target_year:
-            errors["target_year"] = "A target needs a target year."
-        if self.target_percentage is not None and self.target_type != TargetType.PERCENT_REDUCTION:
-            errors.setdefault(
-                "target_type", "Choose “Percentage reduction” as the target type, or remove the percentage."
-            )
-        if self.emissions_base_value is not None and not self.emissions_base_year:
-            errors["emissions_base_year"] = "Give the year of the base-year emissions."
-        if self.emissions_latest_value is not None and not self.emissions_latest_year:
-            errors["emissions_latest_year"] = "Give the year of the latest emissions."
-        if (
-            self.emissions_latest_year
-            and self.emissions_base_year
-            and self.emissions_latest_year < self.emissions_base_year
-        ):
-            errors["emissions_latest_year"] = "The latest year cannot be before the base year."
+        # The admin form checks the milestones of its own formset (naming each field) and says so here.
+        pending = getattr(self, "_milestones_from_form", None)
+        milestones = pending if pending is not None else [(m.year, m.value) for m in self.milestones.all()]
+        figures = Figures.of_page(self, milestones=[])
+        figures = dataclasses.replace(figures, milestones=tuple(milestones))
+        errors = figures_errors(figures)
+        milestone_problem = errors.pop(MILESTONE, None)
+        if milestone_problem and pending is None:
+            errors[NON_FIELD_ERRORS] = milestone_problem
         if errors:
             raise ValidationError(errors)
 
@@ -304,6 +336,11 @@ class CaseStudyPage(Page):
     @property
     def country_codes(self) -> list[str]:
         return [country.code for country in self.countries]
+
+    @property
+    def tracker(self) -> dict:
+        """The Lodestar tracker as open data (see cases/tracker.py)."""
+        return track_page(self).as_dict()
 
     @property
     def language_names(self) -> list[str]:
@@ -375,6 +412,12 @@ class ToolPage(Page):
         "vocabularies.ToolType", null=True, on_delete=models.PROTECT, related_name="tools"
     )
     summary = models.TextField(max_length=400, help_text="One or two sentences, shown in lists.")
+    content_note = models.CharField(
+        "notice",
+        max_length=400,
+        blank=True,
+        help_text="One notice shown at the top of the page, for example that the content is illustrative.",
+    )
     description = RichTextField(features=["bold", "italic", "link", "ul", "ol", "h2", "h3"], blank=True)
     sectors = ParentalManyToManyField("vocabularies.Sector", related_name="tools")
     strategy_stages = ParentalManyToManyField("vocabularies.StrategyStage", blank=True, related_name="tools")
@@ -396,6 +439,7 @@ class ToolPage(Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
+        FieldPanel("content_note", permission=REVIEW_PERMISSION),
         FieldRowPanel([FieldPanel("tool_type"), FieldPanel("cost"), FieldPanel("skill_level")]),
         FieldPanel("description"),
         FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
@@ -410,6 +454,7 @@ class ToolPage(Page):
     api_fields = [
         APIField("tool_type", serializer=TermSerializer()),
         APIField("summary"),
+        APIField("content_note"),
         APIField("description"),
         APIField("sectors", serializer=TermSerializer(many=True)),
         APIField("strategy_stages", serializer=TermSerializer(many=True)),

@@ -165,6 +165,11 @@ def can_publish_case_study(user, page=None) -> bool:
     return is_moderator(user)
 
 
+def can_verify_figures(user) -> bool:
+    """Only the secretariat marks a case study's figures as verified; contributors' are self-reported."""
+    return is_moderator(user)
+
+
 def can_feature_cases(user) -> bool:
     return is_moderator(user)
 

@@ -312,7 +312,10 @@ FORUM_REPLY_RATE = env("FORUM_REPLY_RATE", default="30/h")
 FORUM_EMAIL_BATCH_SECONDS = env.int("FORUM_EMAIL_BATCH_SECONDS", default=120)
 
 WAGTAIL_SITE_NAME = "Lodestar"
+# The site's public address: every absolute link (emails, API, CSV, feeds) starts with it
+# (lodestar.links). `make run` serves http://127.0.0.1:8000; production must set it.
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 # Wagtail's own search backend is only for the admin; public search is the search app's.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 

@@ -29,6 +29,7 @@ CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=REDIS_URL)
 CACHES["default"]["LOCATION"] = env("CACHE_URL", default=REDIS_URL)  # noqa: F405
 ELASTICSEARCH_URL = required("ELASTICSEARCH_URL")
 WAGTAILADMIN_BASE_URL = required("WAGTAILADMIN_BASE_URL")
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"  # noqa: F405
 

@@ -61,3 +61,33 @@ def test_negative_values_are_drawn_below_a_zero_line():
     latest = chart.points[1]
     assert latest.value == Decimal("-5") and latest.y > chart.zero_y
     assert min(value for _, value in chart.y_ticks) <= Decimal("-5")
+
+
+def test_each_point_is_labelled_with_its_value_and_unit_and_the_reference_line_is_drawn():
+    from cases.charts import narrow_chart
+    from cases.tracker import track_page
+
+    page = case()
+    milestones = [CaseStudyMilestone(year=2030, value=Decimal("20"), label="Interim")]
+    tracker = track_page(page, milestones)
+    for chart in (
+        pathway_chart(page, milestones, tracker=tracker),
+        narrow_chart(page, milestones, tracker=tracker),
+    ):
+        assert [p.text for p in chart.points] == ["50 ktCO2e", "40 ktCO2e", "20 ktCO2e", "0 ktCO2e"]
+        assert all(chart.plot_left - 1 <= p.text_x <= chart.plot_right + 1 for p in chart.points)
+        assert all(0 < p.text_y < chart.height for p in chart.points)
+        # The reference runs from the base point to the target point.
+        (x0, y0), (x1, y1) = chart.reference
+        assert (round(x0), round(y0)) == (round(chart.points[0].x), round(chart.points[0].y))
+        assert (round(x1), round(y1)) == (round(chart.points[-1].x), round(chart.points[-1].y))
+    # The phone layout is drawn near its display size, so 13px text stays about 13px at 375px wide.
+    assert narrow_chart(page, milestones).width <= 360
+
+
+def test_the_target_row_says_what_the_target_is():
+    chart = pathway_chart(
+        case(target_type="percent-reduction", target_percentage=Decimal("60"), target_base_year=2010),
+        milestones=[],
+    )
+    assert chart.points[-1].label == "Target: 60 % below 2010"

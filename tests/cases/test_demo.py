@@ -4,10 +4,14 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
+from cases.demo_content.case_studies import FICTIONAL, REAL
+from cases.figures import Figures, figures_errors
 from cases.models import CaseStudyPage, FeaturedCase, FeaturedList, ToolPage
 from lodestar.vocabularies.models import ActorType, Sector, StrategyStage
 
 pytestmark = pytest.mark.django_db
+
+DEMO_SLUGS = [spec["slug"] for spec in REAL + FICTIONAL]
 
 
 @pytest.fixture(autouse=True)
@@ -43,10 +47,31 @@ def test_load_demo_builds_a_covering_library_once(library, tool_index):
     assert set(StrategyStage.objects.values_list("pk", flat=True)) <= set(
         published.values_list("strategy_stage", flat=True)
     )
-    # Every page about an illustrative actor says so; real parties carry the demo-content note.
+    # Every page says once, at the top, what is real and what is illustrative or fictional.
     for page in published:
-        assert "(illustrative)" in page.title or "(illustrative)" in page.summary
+        assert page.content_note, f"{page.title!r} has no demo notice"
+        assert "(illustrative)" not in page.title + page.summary, page.title
         assert "{" not in page.title + page.summary, f"unfilled placeholder in {page.title!r}"
+    # Each case study has its own texts: no section text is shared between two case studies.
+    seen = {}
+    for page in published.filter(slug__in=DEMO_SLUGS):
+        sections = [block for block in page.body if block.block_type not in ("figure", "quote")]
+        assert len(sections) >= 5, f"{page.title!r} has only {len(sections)} sections"
+        for block in sections:
+            text = str(block.value["text"])
+            assert len(text) > 80, f"{page.title!r}: {block.block_type} is a stub"
+            assert text not in seen, f"{page.title!r} repeats a section of {seen.get(text)!r}"
+            seen[text] = page.title
+        # Figures pass the same rules as the editor form, milestones included.
+        assert not figures_errors(Figures.of_page(page)), page.title
+    assert not ToolPage.objects.filter(link__contains="example.org").exists()
+    # Tags fit the content (the sectors used to be assigned round-robin).
+    assert published.get(slug="northhaven-heat-pumps").sectors.filter(slug="buildings").exists()
+    assert published.get(slug="cordillera-bus-electrification").sectors.filter(slug="transport").exists()
+    portugal = published.get(slug="portugal-rnc2050")
+    assert (
+        portugal.focus == "mitigation" and portugal.emissions_base_year == portugal.target_base_year == 2005
+    )
     assert all(page.hero_image_id for page in published)
     assert (
         CaseStudyPage.objects.filter(live=False, slug="demo-draft-awaiting-review").get().workflow_in_progress
@@ -62,6 +87,9 @@ def test_demo_pages_render(client, library, tool_index):
     assert client.get("/library/").status_code == 200
     response = client.get(case.url)
     assert response.status_code == 200 and b"pathway__svg" in response.content
+    html = response.content.decode()
+    assert html.count('class="notice content-note"') == 1, "one visible notice per page"
+    assert "(illustrative)" not in html, "the notice says it once, not after every sentence"
 
 
 def test_scale_adds_synthetic_pages_in_bulk_with_a_valid_tree(client, library, tool_index):

@@ -1,8 +1,12 @@
 import csv
 import io
+from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from cases.models import CaseStudyMilestone
 from cases.views import EXPORT_COLUMNS
 from lodestar.vocabularies.models import Sector
 
@@ -15,7 +19,9 @@ DOCUMENTED_COLUMNS = [
     "sectors", "focus", "strategy_stage", "policy_instruments", "co_benefits", "target_type", "target_year",
     "target_base_year", "target_percentage", "target_legal_status", "emissions_base_year",
     "emissions_base_value", "emissions_latest_year", "emissions_latest_value", "emissions_unit",
-    "emissions_source", "figures_status", "strategy_document_url", "contributor_organisations", "languages",
+    "emissions_source", "figures_status", "tracker_status", "tracker_achieved_change_per_year",
+    "tracker_required_change_per_year", "tracker_gap_per_year", "tracker_milestones",
+    "strategy_document_url", "contributor_organisations", "languages",
     "licence", "last_reviewed", "first_published",
 ]  # fmt: skip
 
@@ -100,3 +106,56 @@ def test_the_api_lists_published_tools_only(client, published_and_draft):
     items = response.json()["items"]
     assert [item["title"] for item in items] == ["Public tool"]
     assert items[0]["cost"] == "free" and items[0]["tool_type"]["slug"] == "model"
+
+
+def tracked_case(library, n):
+    case = CaseStudyPageFactory(
+        parent=library,
+        title=f"Tracked {n}",
+        target_type="net-zero-ghg",
+        target_year=2050,
+        emissions_base_year=2010,
+        emissions_base_value=Decimal("100"),
+        emissions_latest_year=2020,
+        emissions_latest_value=Decimal("80"),
+    )
+    case.milestones = [CaseStudyMilestone(year=2030, value=Decimal("70"), label="NDC")]
+    case.save_revision().publish()
+    return case
+
+
+@pytest.fixture
+def tracked(library):
+    return [tracked_case(library, n) for n in range(3)]
+
+
+def test_the_csv_carries_the_tracker_in_a_fixed_number_of_queries(client, library, tracked):
+    read_csv(client.get("/library/export/"))  # warms the caches (site, content types) first
+    with CaptureQueriesContext(connection) as three:
+        rows = read_csv(client.get("/library/export/?sort=title"))
+    for n in range(3, 9):
+        tracked_case(library, n)
+    with CaptureQueriesContext(connection) as nine:
+        assert len(read_csv(client.get("/library/export/?sort=title"))) == 9
+
+    assert len(nine.captured_queries) == len(three.captured_queries) <= 15
+    assert [row["title"] for row in rows] == ["Tracked 0", "Tracked 1", "Tracked 2"]
+    first = rows[0]
+    assert first["tracker_status"] == "off-track"
+    assert first["tracker_achieved_change_per_year"] == "2.0"
+    assert first["tracker_required_change_per_year"] == "2.7"
+    assert first["tracker_gap_per_year"] == "0.7"
+    assert first["tracker_milestones"] == "2030: behind"
+
+
+def test_the_api_carries_the_tracker(client, tracked):
+    response = client.get(
+        "/api/v2/pages/", {"type": "cases.CaseStudyPage", "fields": "tracker", "order": "title"}
+    )
+
+    tracker = response.json()["items"][0]["tracker"]
+    assert tracker["status"] == "off-track" and tracker["verdict"] == "Off track by 0.7 points a year"
+    assert tracker["reference_pathway"] == [{"year": 2010, "value": "100"}, {"year": 2050, "value": "0"}]
+    assert tracker["milestones"] == [
+        {"year": 2030, "value": "70", "reference_value": "50", "position": "behind"}
+    ]

@@ -235,3 +235,22 @@ def test_terms_on_a_case_study_lead_to_similar_case_studies(client, library):
     assert page.find("a", string="City")["href"] == "/library/?actor_type=city"
     assert page.find("a", string="Implementing")["href"] == "/library/?stage=implementing"
     assert page.find("nav", attrs={"aria-label": "Breadcrumb"}).find("a")["href"] == "/library/"
+
+
+def test_the_tracker_verdict_is_on_the_page_in_words(client, library, tool_index):
+    tool = ToolPageFactory(parent=tool_index, title="Pathway model")
+    case = full_case_study(library, tool)
+
+    page = soup_of(client.get(case.url))
+
+    tracker = page.select_one(".tracker")
+    # 100 -> 70 from 2005 to 2020 (2 points a year); 70 -> 20 by 2050 needs 1.7 points a year.
+    assert tracker.select_one("h3").get_text(strip=True) == "Lodestar tracker: On track"
+    assert "fell by 2 % of the 2005 level a year" in tracker.get_text()
+    milestone = tracker.select_one(".tracker__milestone").get_text(" ", strip=True)
+    assert (
+        milestone == "Interim target 2030: 45 MtCO2e, ahead of the pathway (55.6 MtCO2e on the straight line)"
+    )
+    assert len(page.select("svg.pathway__svg")) == 2  # wide and phone layouts
+    assert page.select_one("svg .pathway__reference") is not None
+    assert "Target: 80 % below 2005" in page.select_one(".pathway__table").get_text()

@@ -91,7 +91,56 @@ def test_a_valid_case_study_is_saved(editor, library):
                 "emissions_latest_value": "9",
             },
             "emissions_latest_year",
-            "The latest year cannot be before the base year.",
+            "The latest year must be after the base year.",
+        ),
+        (
+            {
+                "emissions_base_year": "2015",
+                "emissions_base_value": "10",
+                "emissions_latest_year": "2015",
+                "emissions_latest_value": "9",
+            },
+            "emissions_latest_year",
+            "The latest year must be after the base year.",
+        ),
+        (
+            {
+                "target_type": "net-zero-ghg",
+                "target_year": "2050",
+                "emissions_base_year": "2005",
+                "emissions_base_value": "10",
+                "emissions_latest_year": "2051",
+                "emissions_latest_value": "9",
+            },
+            "emissions_latest_year",
+            "The latest year must be before the target year.",
+        ),
+        (
+            {"target_type": "percent-reduction", "target_year": "2050", "target_percentage": "50"},
+            "target_base_year",
+            "A percentage reduction needs the year it is measured against.",
+        ),
+        (
+            {
+                "target_type": "percent-reduction",
+                "target_year": "2050",
+                "target_base_year": "2000",
+                "target_percentage": "50",
+                "emissions_base_year": "2005",
+                "emissions_base_value": "700",
+            },
+            "emissions_base_year",
+            "The reduction is measured against 2000: give that year's emissions as the base-year emissions.",
+        ),
+        (
+            {"emissions_base_year": "2005", "emissions_base_value": "-2.5"},
+            "emissions_base_value",
+            "A negative value means net removals (a sink): tick “Net removals” or correct the figure.",
+        ),
+        (
+            {"target_type": "net-zero-ghg", "target_percentage": "40", "target_year": "2050"},
+            "target_type",
+            "Choose “Percentage reduction” as the target type, or remove the percentage.",
         ),
         (
             {"emissions_latest_value": "9"},
@@ -110,15 +159,84 @@ def test_inconsistent_figures_are_refused_with_a_message_on_the_field(
     assert not CaseStudyPage.objects.filter(slug="aligning-budgets").exists()
 
 
-def test_negative_emissions_are_accepted_as_sinks(editor, library):
+MEXICO_LIKE = {
+    "target_type": "percent-reduction",
+    "target_percentage": "50",
+    "target_base_year": "2000",
+    "target_year": "2050",
+    "emissions_base_year": "2000",
+    "emissions_base_value": "500",
+    "emissions_latest_year": "2019",
+    "emissions_latest_value": "560",
+}
+
+
+@pytest.mark.parametrize(
+    ("milestone", "field", "message"),
+    [
+        (
+            {"year": "2030", "value": "240", "label": "NDC"},
+            "milestones-0-value",
+            "A milestone cannot lie below the long-term target (250 in 2050).",
+        ),
+        (
+            {"year": "2015", "value": "400", "label": "Old plan"},
+            "milestones-0-year",
+            "A milestone lies ahead: give a year from the latest year (2019) on.",
+        ),
+        (
+            {"year": "2050", "value": "300", "label": ""},
+            "milestones-0-year",
+            "A milestone must come before the target year (2050).",
+        ),
+    ],
+)
+def test_an_impossible_milestone_is_refused_on_its_own_field(editor, library, milestone, field, message):
+    response = post_new_case_study(editor, library, **MEXICO_LIKE, milestones=inline_formset([milestone]))
+
+    assert response.status_code == 200
+    assert field_errors(response).get(field) == message
+    assert not CaseStudyPage.objects.filter(slug="aligning-budgets").exists()
+
+
+def test_a_consistent_pathway_with_a_milestone_is_saved(editor, library):
+    milestone = {"year": "2030", "value": "420", "label": "NDC"}
+    response = post_new_case_study(editor, library, **MEXICO_LIKE, milestones=inline_formset([milestone]))
+
+    assert response.status_code == 302
+    page = CaseStudyPage.objects.get(slug="aligning-budgets")
+    assert [(m.year, str(m.value)) for m in page.get_latest_revision_as_object().milestones.all()] == [
+        (2030, "420.000")
+    ]
+
+
+def test_a_member_sees_the_same_errors(client, member, library):
+    client.force_login(member)
     response = post_new_case_study(
-        editor,
-        library,
-        emissions_base_year="2005",
-        emissions_base_value="12.5",
-        emissions_latest_year="2022",
-        emissions_latest_value="-3.25",
+        client, library, **{**MEXICO_LIKE, "emissions_latest_year": "1999"}, **{"action-submit": "1"}
     )
+
+    assert response.status_code == 200
+    assert (
+        field_errors(response).get("emissions_latest_year") == "The latest year must be after the base year."
+    )
+
+
+def test_negative_emissions_need_the_net_removals_mark(editor, library):
+    figures = {
+        "emissions_base_year": "2005",
+        "emissions_base_value": "12.5",
+        "emissions_latest_year": "2022",
+        "emissions_latest_value": "-3.25",
+    }
+    refused = post_new_case_study(editor, library, **figures)
+    assert (
+        field_errors(refused)
+        .get("emissions_latest_value", "")
+        .startswith("A negative value means net removals")
+    )
+
+    response = post_new_case_study(editor, library, **figures, emissions_net_removals="on")
 
     assert response.status_code == 302
     assert str(CaseStudyPage.objects.get(slug="aligning-budgets").emissions_latest_value) == "-3.250"
