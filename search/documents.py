@@ -26,7 +26,7 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from elasticsearch_dsl import (
+from elasticsearch.dsl import (
     Completion,
     Date,
     Document,
