@@ -48,92 +48,87 @@ def _blank_if_none(value):
     return "" if value is None else value
 
 
-def _columns(kind: str, listed: list) -> list[tuple[str, object]]:
-    """(header, read(obj, request)) pairs: a bare name in `listed` is a filter's column."""
+def columns(kind: str) -> list[tuple[str, object]]:
+    """(header, read(obj, request)) pairs of a content type's CSV: a bare name in LISTED is a
+    filter's column, and the filters not placed there follow at the end."""
     filters = by_column(kind)
-    columns = []
-    for entry in listed:
+    result = []
+    for entry in LISTED[kind]:
         if isinstance(entry, str):
             spec = filters.pop(entry)  # a KeyError here: no filter has that column
             entry = (entry, lambda obj, request, spec=spec: spec.csv_value(obj, kind))
-        columns.append(entry)
+        result.append(entry)
     for header, spec in filters.items():
-        columns.append((header, lambda obj, request, spec=spec: spec.csv_value(obj, kind)))
-    return columns
+        result.append((header, lambda obj, request, spec=spec: spec.csv_value(obj, kind)))
+    return result
 
 
 # (header, how to read it from a case study and the request), in order.
-CASE_STUDY_COLUMNS = _columns(
-    CASE_STUDY,
-    [
-        ("id", lambda p, r: p.pk),
-        ("title", lambda p, r: p.title),
-        ("url", lambda p, r: absolute_url(p.get_url(r) or "")),
-        ("summary", lambda p, r: p.summary),
-        "actor_type",
-        ("governance_level", lambda p, r: p.get_governance_level_display() if p.governance_level else ""),
-        "countries",
-        ("region", lambda p, r: p.region),
-        ("city", lambda p, r: p.city),
-        "sectors",
-        ("focus", lambda p, r: p.get_focus_display() if p.focus else ""),
-        "strategy_stage",
-        "policy_instruments",
-        "co_benefits",
-        ("target_type", lambda p, r: p.get_target_type_display() if p.target_type else ""),
-        ("target_year", lambda p, r: p.target_year or ""),
-        ("target_base_year", lambda p, r: p.target_base_year or ""),
-        ("target_percentage", lambda p, r: _blank_if_none(p.target_percentage)),
-        (
-            "target_legal_status",
-            lambda p, r: p.get_target_legal_status_display() if p.target_legal_status else "",
-        ),
-        ("emissions_base_year", lambda p, r: p.emissions_base_year or ""),
-        ("emissions_base_value", lambda p, r: _blank_if_none(p.emissions_base_value)),
-        ("emissions_latest_year", lambda p, r: p.emissions_latest_year or ""),
-        ("emissions_latest_value", lambda p, r: _blank_if_none(p.emissions_latest_value)),
-        ("emissions_unit", lambda p, r: p.emissions_unit),
-        ("emissions_source", lambda p, r: p.emissions_source),
-        ("figures_status", lambda p, r: p.get_figures_status_display()),
-        ("tracker_status", lambda p, r: _tracker(p)["status"]),
-        ("tracker_achieved_change_per_year", lambda p, r: _rate(p, "achieved_change_per_year")),
-        ("tracker_required_change_per_year", lambda p, r: _rate(p, "required_change_per_year")),
-        ("tracker_gap_per_year", lambda p, r: _rate(p, "gap_per_year")),
-        ("tracker_milestones", lambda p, r: _milestone_checks(p)),
-        ("strategy_document_url", lambda p, r: p.strategy_document_url),
-        ("contributor_organisations", lambda p, r: _names(p.contributor_organisations.all())),
-        ("languages", lambda p, r: "; ".join(p.languages)),
-        ("licence", lambda p, r: p.get_licence_display()),
-        ("last_reviewed", lambda p, r: p.last_reviewed.isoformat() if p.last_reviewed else ""),
-        ("first_published", lambda p, r: _first_published(p)),
-    ],
-)
+CASE_STUDY_LISTED = [
+    ("id", lambda p, r: p.pk),
+    ("title", lambda p, r: p.title),
+    ("url", lambda p, r: absolute_url(p.get_url(r) or "")),
+    ("summary", lambda p, r: p.summary),
+    "actor_type",
+    ("governance_level", lambda p, r: p.get_governance_level_display() if p.governance_level else ""),
+    "countries",
+    ("region", lambda p, r: p.region),
+    ("city", lambda p, r: p.city),
+    "sectors",
+    ("focus", lambda p, r: p.get_focus_display() if p.focus else ""),
+    "strategy_stage",
+    "policy_instruments",
+    "co_benefits",
+    ("target_type", lambda p, r: p.get_target_type_display() if p.target_type else ""),
+    ("target_year", lambda p, r: p.target_year or ""),
+    ("target_base_year", lambda p, r: p.target_base_year or ""),
+    ("target_percentage", lambda p, r: _blank_if_none(p.target_percentage)),
+    (
+        "target_legal_status",
+        lambda p, r: p.get_target_legal_status_display() if p.target_legal_status else "",
+    ),
+    ("emissions_base_year", lambda p, r: p.emissions_base_year or ""),
+    ("emissions_base_value", lambda p, r: _blank_if_none(p.emissions_base_value)),
+    ("emissions_latest_year", lambda p, r: p.emissions_latest_year or ""),
+    ("emissions_latest_value", lambda p, r: _blank_if_none(p.emissions_latest_value)),
+    ("emissions_unit", lambda p, r: p.emissions_unit),
+    ("emissions_source", lambda p, r: p.emissions_source),
+    ("figures_status", lambda p, r: p.get_figures_status_display()),
+    ("tracker_status", lambda p, r: _tracker(p)["status"]),
+    ("tracker_achieved_change_per_year", lambda p, r: _rate(p, "achieved_change_per_year")),
+    ("tracker_required_change_per_year", lambda p, r: _rate(p, "required_change_per_year")),
+    ("tracker_gap_per_year", lambda p, r: _rate(p, "gap_per_year")),
+    ("tracker_milestones", lambda p, r: _milestone_checks(p)),
+    ("strategy_document_url", lambda p, r: p.strategy_document_url),
+    ("contributor_organisations", lambda p, r: _names(p.contributor_organisations.all())),
+    ("languages", lambda p, r: "; ".join(p.languages)),
+    ("licence", lambda p, r: p.get_licence_display()),
+    ("last_reviewed", lambda p, r: p.last_reviewed.isoformat() if p.last_reviewed else ""),
+    ("first_published", lambda p, r: _first_published(p)),
+]
 
-TOOL_COLUMNS = _columns(
-    TOOL,
-    [
-        ("id", lambda t, r: t.pk),
-        ("title", lambda t, r: t.title),
-        ("url", lambda t, r: absolute_url(t.get_url(r) or "")),
-        ("summary", lambda t, r: t.summary),
-        "tool_type",
-        "sectors",
-        "strategy_stages",
-        "cost",
-        ("skill_level", lambda t, r: t.get_skill_level_display()),
-        ("languages", lambda t, r: "; ".join(t.languages)),
-        ("link", lambda t, r: t.link or (absolute_url(t.document.url) if t.document else "")),
-        ("maintainer", lambda t, r: t.maintainer),
-        ("open_source", lambda t, r: "true" if t.open_source else "false"),
-        ("first_published", lambda t, r: _first_published(t)),
-    ],
-)
+TOOL_LISTED = [
+    ("id", lambda t, r: t.pk),
+    ("title", lambda t, r: t.title),
+    ("url", lambda t, r: absolute_url(t.get_url(r) or "")),
+    ("summary", lambda t, r: t.summary),
+    "tool_type",
+    "sectors",
+    "strategy_stages",
+    "cost",
+    ("skill_level", lambda t, r: t.get_skill_level_display()),
+    ("languages", lambda t, r: "; ".join(t.languages)),
+    ("link", lambda t, r: t.link or (absolute_url(t.document.url) if t.document else "")),
+    ("maintainer", lambda t, r: t.maintainer),
+    ("open_source", lambda t, r: "true" if t.open_source else "false"),
+    ("first_published", lambda t, r: _first_published(t)),
+]
 
-COLUMNS = {CASE_STUDY: CASE_STUDY_COLUMNS, TOOL: TOOL_COLUMNS}
+LISTED = {CASE_STUDY: CASE_STUDY_LISTED, TOOL: TOOL_LISTED}
 
 
 def headers(kind: str) -> list[str]:
-    return [header for header, _ in COLUMNS[kind]]
+    return [header for header, _ in columns(kind)]
 
 
 class _Echo:
@@ -152,13 +147,13 @@ def spreadsheet_safe(value):
 
 def csv_response(rows, *, kind: str, request) -> StreamingHttpResponse:
     """`rows` (a queryset) as the content type's CSV, streamed row by row."""
-    columns = COLUMNS[kind]
+    written = columns(kind)
     writer = csv.writer(_Echo())
 
     def lines():
-        yield writer.writerow([header for header, _ in columns])
+        yield writer.writerow([header for header, _ in written])
         for obj in rows.iterator(chunk_size=500):
-            yield writer.writerow([spreadsheet_safe(read(obj, request)) for _, read in columns])
+            yield writer.writerow([spreadsheet_safe(read(obj, request)) for _, read in written])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{FILENAMES[kind]}"'

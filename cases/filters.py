@@ -118,6 +118,7 @@ class Filter:
         return {value: labels.get(value, value) for value in values}
 
 
+# In the order of the listing forms' fields and the search page's facets.
 FILTERS: tuple[Filter, ...] = (
     Filter(
         "sector",
@@ -130,6 +131,7 @@ FILTERS: tuple[Filter, ...] = (
         "actor_type", "Actor type", "actor_type", ActorType, {CASE_STUDY: Use("actor_type", "actor_type")}
     ),
     Filter("country", "Country", "countries", COUNTRIES, {CASE_STUDY: Use("countries", "countries")}),
+    Filter("tool_type", "Tool type", "tool_type", ToolType, {TOOL: Use("tool_type", "tool_type")}),
     Filter(
         "stage",
         "Strategy stage",
@@ -154,7 +156,6 @@ FILTERS: tuple[Filter, ...] = (
         PolicyInstrument,
         {CASE_STUDY: Use("policy_instruments", "policy_instruments", listing=False)},
     ),
-    Filter("tool_type", "Tool type", "tool_type", ToolType, {TOOL: Use("tool_type", "tool_type")}),
     Filter("cost", "Cost", "cost", Cost, {TOOL: Use("cost", "cost")}),
 )
 
