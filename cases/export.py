@@ -63,12 +63,17 @@ def columns(kind: str) -> list[tuple[str, object]]:
     return result
 
 
-# (header, how to read it from a case study and the request), in order.
+# The first columns of both CSVs: (header, how to read it from a page and the request).
+PAGE_COLUMNS = [
+    ("id", lambda page, r: page.pk),
+    ("title", lambda page, r: page.title),
+    ("url", lambda page, r: absolute_url(page.get_url(r) or "")),
+    ("summary", lambda page, r: page.summary),
+]
+
+# The case studies' columns, in order (a bare name: a filter's column).
 CASE_STUDY_LISTED = [
-    ("id", lambda p, r: p.pk),
-    ("title", lambda p, r: p.title),
-    ("url", lambda p, r: absolute_url(p.get_url(r) or "")),
-    ("summary", lambda p, r: p.summary),
+    *PAGE_COLUMNS,
     "actor_type",
     ("governance_level", lambda p, r: p.get_governance_level_display() if p.governance_level else ""),
     "countries",
@@ -108,10 +113,7 @@ CASE_STUDY_LISTED = [
 ]
 
 TOOL_LISTED = [
-    ("id", lambda t, r: t.pk),
-    ("title", lambda t, r: t.title),
-    ("url", lambda t, r: absolute_url(t.get_url(r) or "")),
-    ("summary", lambda t, r: t.summary),
+    *PAGE_COLUMNS,
     "tool_type",
     "sectors",
     "strategy_stages",

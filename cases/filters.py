@@ -16,14 +16,7 @@ from django import forms
 from django.db import models
 from django_countries import countries as all_countries
 
-from lodestar.vocabularies.models import (
-    ActorType,
-    CoBenefit,
-    PolicyInstrument,
-    Sector,
-    StrategyStage,
-    ToolType,
-)
+from lodestar.vocabularies import models as vocabularies
 
 from .fields import Cost
 
@@ -124,19 +117,25 @@ FILTERS: tuple[Filter, ...] = (
         "sector",
         "Sector",
         "sectors",
-        Sector,
+        vocabularies.Sector,
         {CASE_STUDY: Use("sectors", "sectors"), TOOL: Use("sectors", "sectors")},
     ),
     Filter(
-        "actor_type", "Actor type", "actor_type", ActorType, {CASE_STUDY: Use("actor_type", "actor_type")}
+        "actor_type",
+        "Actor type",
+        "actor_type",
+        vocabularies.ActorType,
+        {CASE_STUDY: Use("actor_type", "actor_type")},
     ),
     Filter("country", "Country", "countries", COUNTRIES, {CASE_STUDY: Use("countries", "countries")}),
-    Filter("tool_type", "Tool type", "tool_type", ToolType, {TOOL: Use("tool_type", "tool_type")}),
+    Filter(
+        "tool_type", "Tool type", "tool_type", vocabularies.ToolType, {TOOL: Use("tool_type", "tool_type")}
+    ),
     Filter(
         "stage",
         "Strategy stage",
         "strategy_stage",
-        StrategyStage,
+        vocabularies.StrategyStage,
         {
             CASE_STUDY: Use("strategy_stage", "strategy_stage"),
             TOOL: Use("strategy_stages", "strategy_stages"),
@@ -146,14 +145,14 @@ FILTERS: tuple[Filter, ...] = (
         "co_benefit",
         "Co-benefit",
         "co_benefits",
-        CoBenefit,
+        vocabularies.CoBenefit,
         {CASE_STUDY: Use("co_benefits", "co_benefits", listing=False)},
     ),
     Filter(
         "policy_instrument",
         "Policy instrument",
         "policy_instruments",
-        PolicyInstrument,
+        vocabularies.PolicyInstrument,
         {CASE_STUDY: Use("policy_instruments", "policy_instruments", listing=False)},
     ),
     Filter("cost", "Cost", "cost", Cost, {TOOL: Use("cost", "cost")}),
