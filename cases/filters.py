@@ -10,6 +10,8 @@ index the same way, gets its facet and its CSV column (described in cases/open_d
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django import forms
@@ -103,12 +105,39 @@ class Filter:
 
     # --- Search
 
-    def value_labels(self, values) -> dict[str, str]:
-        """Labels of fixed values (choices or countries); vocabularies are read by the caller."""
+    def value_labels(self, values: Iterable[str]) -> dict[str, str]:
+        """What people read for each value: a term's name, a choice's label, a country's name.
+
+        The search page's facets show these, and search documents carry them as searchable text
+        (a search for "Transport" or "Chile" finds what is filed under them).
+        """
+        if self.vocabulary is not None:
+            return term_names(self.vocabulary, values)
         if self.is_countries:
             return {code: all_countries.name(code) or code for code in values}
         labels = dict(self.choices or [])
         return {value: labels.get(value, value) for value in values}
+
+
+NAMES_TTL = 30.0  # seconds a process shows (and indexes) a renamed term by its old name at most
+_names: dict[type[models.Model], tuple[float, dict[str, str]]] = {}
+
+
+def term_names(vocabulary: type[models.Model], slugs: Iterable[str]) -> dict[str, str]:
+    """Names of a vocabulary's terms by slug, read once per NAMES_TTL per process.
+
+    Vocabularies are short and rarely edited; a search page or a rebuild would otherwise spend a
+    query per facet or per document. A term not seen yet (just added) is read at once.
+    """
+    slugs, now = list(slugs), time.monotonic()
+    read_at, names = _names.get(vocabulary, (-NAMES_TTL, {}))
+    if now - read_at > NAMES_TTL:
+        names, read_at = dict(vocabulary.objects.values_list("slug", "name")), now
+        _names[vocabulary] = (read_at, names)
+    missing = [slug for slug in slugs if slug not in names]
+    if missing:  # added since: read just those
+        names.update(vocabulary.objects.filter(slug__in=missing).values_list("slug", "name"))
+    return {slug: names[slug] for slug in slugs if slug in names}
 
 
 # In the order of the listing forms' fields and the search page's facets.

@@ -14,7 +14,6 @@ syntax, so quotes, operators or odd scripts in the input cannot make Elasticsear
 from __future__ import annotations
 
 import math
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -24,11 +23,12 @@ from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import ConnectionTimeout, TransportError
 from elasticsearch import ApiError, NotFoundError
 
-from cases.filters import FILTERS, Filter
+from cases.filters import FILTERS, Filter, term_names
 from forum import models as forum_models
 from lodestar.permissions import searchable_audiences, visible_categories
 from lodestar.permissions.search import PUBLIC as PUBLIC_AUDIENCE
 
+from . import wordforms
 from .client import query_client
 from .documents import DOCUMENTS, read_alias
 from .models import normalise_term
@@ -54,29 +54,8 @@ class QueryRejected(ValueError):
 # --- Facets: the filter fields and how their values are shown ------------------------------------
 
 
-LABELS_TTL = 30.0  # seconds a process shows a renamed term by its old name at most
-
-
-def _vocabulary_labels(model) -> Callable[[Iterable[str]], dict[str, str]]:
-    """Names of a vocabulary's terms, read once per LABELS_TTL per process, not once per search.
-
-    Vocabularies are short and rarely edited; a search page would otherwise spend a query per facet.
-    A term not seen yet (just added) is read at once.
-    """
-    cached: dict = {"at": -LABELS_TTL, "names": {}}
-
-    def labels(slugs: Iterable[str]) -> dict[str, str]:
-        slugs, now = list(slugs), time.monotonic()
-        if now - cached["at"] > LABELS_TTL:
-            cached["names"] = dict(model.objects.values_list("slug", "name"))
-            cached["at"] = now
-        missing = [slug for slug in slugs if slug not in cached["names"]]
-        if missing:  # added since: read just those
-            cached["names"].update(model.objects.filter(slug__in=missing).values_list("slug", "name"))
-        names = cached["names"]
-        return {slug: names[slug] for slug in slugs if slug in names}
-
-    return labels
+def _category_labels(slugs: Iterable[str]) -> dict[str, str]:
+    return term_names(forum_models.Category, slugs)
 
 
 def _content_type_labels(values: Iterable[str]) -> dict[str, str]:
@@ -99,17 +78,13 @@ def _visible_category_slugs(user, slugs: Iterable[str]) -> set[str]:
 
 def _library_facet(spec: Filter) -> FacetField:
     """A library filter of cases.filters as a facet: its label, and its values' names."""
-    if spec.vocabulary is not None:
-        return FacetField(spec.index_field, spec.label, _vocabulary_labels(spec.vocabulary))
     return FacetField(spec.index_field, spec.label, spec.value_labels)
 
 
 FACETS: list[FacetField] = [
     FacetField("content_type", "Type", _content_type_labels),
     *(_library_facet(spec) for spec in FILTERS),
-    FacetField(
-        "category", "Forum category", _vocabulary_labels(forum_models.Category), _visible_category_slugs
-    ),
+    FacetField("category", "Forum category", _category_labels, _visible_category_slugs),
 ]
 FACET_NAMES = [f.name for f in FACETS]
 
@@ -196,8 +171,12 @@ class SearchResults:
 
 # --- Building the query ---------------------------------------------------------------------------
 
-TEXT_FIELDS = ["title^4", "summary^2", "body"]
-SHINGLE_FIELDS = ["title.shingles^3", "summary.shingles^1.5", "body.shingles"]
+TEXT_FIELDS = ["title^4", "summary^2", "metadata^1.5", "body"]
+SHINGLE_FIELDS = ["title.shingles^3", "summary.shingles^1.5", "metadata.shingles", "body.shingles"]
+STEM_FIELDS = ["title_stems^3", "stems"]
+# Edits allowed in a word the index does not know: none up to 4 letters, 1 up to 7, then 2.
+# ("cake" must not become "case"; "decarbonisaton" must still find "decarbonisation".)
+FUZZINESS = "AUTO:5,8"
 
 
 def clean_query(raw: str) -> str:
@@ -211,34 +190,101 @@ def clean_query(raw: str) -> str:
     return text
 
 
-def _matches(text: str, *, fuzzy: bool) -> dict:
-    clause = {"query": text, "operator": "or", "minimum_should_match": "2<75%", "zero_terms_query": "none"}
-    if fuzzy:
-        clause.update(fuzziness="AUTO", prefix_length=1, max_expansions=30)
-    return {"match": {"all_text": clause}}
+@dataclass(frozen=True)
+class QueryPlan:
+    """The query's meaningful words, their stems, and which stems the index holds.
+
+    A word whose stem is in the index is matched exactly (by stem); only a word the index does not
+    know is looked for with typo tolerance, so real words never drift to lookalikes ("cake" to
+    "case"), and "did you mean" is only considered when some word is unknown.
+    """
+
+    words: tuple[str, ...]
+    stems: tuple[str, ...]
+    known: frozenset[str]
+
+    @property
+    def unknown_words(self) -> list[str]:
+        return [w for w, s in zip(self.words, self.stems, strict=True) if s not in self.known]
 
 
-def text_query(query: str, variants: list[str] | None = None) -> dict:
+def required_matches(count: int) -> int:
+    """How many of a query's meaningful words a document must match.
+
+    All of one or two, all but one of three or four, half of a longer question (whose words
+    are partly the asker's own: "how did a city pay for electric buses without ...").
+    """
+    if count <= 2:
+        return count
+    if count <= 4:
+        return count - 1
+    return max(3, math.ceil(count / 2))
+
+
+def plan_query(query: str) -> QueryPlan:
+    """Look up the query's stems in the index (one term-statistics request, no documents read)."""
+    words = tuple(w for w in wordforms.words(query) if w not in wordforms.STOP_WORDS)
+    stems = tuple(wordforms.stem(w) for w in words)
+    if not stems:
+        return QueryPlan(words, stems, frozenset())
+    try:
+        response = query_client().termvectors(
+            index=read_alias(),
+            doc={"stems": " ".join(stems)},
+            fields=["stems"],
+            term_statistics=True,
+            field_statistics=False,
+            positions=False,
+            offsets=False,
+            payloads=False,
+        )
+    except NotFoundError:
+        return QueryPlan(words, stems, frozenset())  # no index yet: nothing to find
+    except ApiError as error:
+        raise SearchUnavailable(str(error)) from error
+    except (TransportConnectionError, ConnectionTimeout, TransportError) as error:
+        raise SearchUnavailable(str(error)) from error
+    terms = response.body.get("term_vectors", {}).get("stems", {}).get("terms", {})
+    return QueryPlan(words, stems, frozenset(t for t, stats in terms.items() if stats.get("doc_freq")))
+
+
+def _word_clause(word: str, stem: str, plan: QueryPlan) -> dict | None:
+    if stem in plan.known:
+        return {"term": {"stems": stem}}
+    if len(word) >= 5:
+        return {
+            "match": {
+                "all_text": {"query": word, "fuzziness": FUZZINESS, "prefix_length": 1, "max_expansions": 30}
+            }
+        }
+    return None  # a short unknown word: it cannot match, and still counts in required_matches
+
+
+def text_query(query: str, plan: QueryPlan, variants: list[str] | None = None) -> dict:
     """Which documents match (the `must` gate) and how they rank (the `should` clauses)."""
     variants = expand(query) if variants is None else variants
-    gate = {
-        "bool": {
-            "should": [_matches(query, fuzzy=True), *[_matches(v, fuzzy=False) for v in variants]],
-            "minimum_should_match": 1,
-        }
-    }
+    words = [_word_clause(w, s, plan) for w, s in zip(plan.words, plan.stems, strict=True)]
+    ways = [
+        {"bool": {"should": [c for c in words if c], "minimum_should_match": required_matches(len(words))}}
+    ]
+    for variant in variants:
+        variant_stems = wordforms.stems(variant)
+        if variant_stems:
+            ways.append(
+                {
+                    "match": {
+                        "stems": {
+                            "query": " ".join(variant_stems),
+                            "minimum_should_match": required_matches(len(variant_stems)),
+                        }
+                    }
+                }
+            )
+    gate = {"bool": {"should": ways, "minimum_should_match": 1}}
+    stemmed = " ".join(plan.stems)
     ranking = [
-        {
-            "multi_match": {
-                "query": query,
-                "fields": TEXT_FIELDS,
-                "type": "best_fields",
-                "tie_breaker": 0.3,
-                "fuzziness": "AUTO",
-                "prefix_length": 1,
-                "max_expansions": 30,
-            }
-        },
+        {"multi_match": {"query": query, "fields": TEXT_FIELDS, "type": "best_fields", "tie_breaker": 0.3}},
+        {"multi_match": {"query": stemmed, "fields": STEM_FIELDS, "type": "best_fields", "tie_breaker": 0.3}},
         {
             "multi_match": {
                 "query": query,
@@ -254,6 +300,21 @@ def text_query(query: str, variants: list[str] | None = None) -> dict:
             for v in variants
         ],
     ]
+    unknown = plan.unknown_words
+    if unknown:
+        ranking.append(
+            {
+                "multi_match": {
+                    "query": " ".join(unknown),
+                    "fields": TEXT_FIELDS,
+                    "fuzziness": FUZZINESS,
+                    "prefix_length": 1,
+                    "max_expansions": 30,
+                }
+            }
+        )
+    if not plan.stems:
+        return {"match_none": {}}
     return {"bool": {"must": [gate], "should": ranking}}
 
 
@@ -279,11 +340,12 @@ def _filter_clauses(filters: dict[str, tuple[str, ...]], *, without: str | None 
     return [{"terms": {name: list(values)}} for name, values in filters.items() if values and name != without]
 
 
-def _highlight_query(query: str, variants: list[str], *, fuzzy: bool = False) -> dict:
+def _highlight_query(query: str, variants: list[str], *, fuzzy: str = "") -> dict:
     """What to mark: the words as typed, their stems and their synonyms.
 
-    The fuzzy matches of a typo are marked in titles only: expanding them over every hit's
-    summary and body doubled the search latency in the benchmark.
+    The fuzzy matches of a typo (`fuzzy`: the words the index does not know) are marked in titles
+    only: expanding them over every hit's summary and body doubled the search latency in the
+    benchmark.
     """
     clauses = [
         {"multi_match": {"query": text, "fields": ["title", "summary", "body"]}}
@@ -293,7 +355,12 @@ def _highlight_query(query: str, variants: list[str], *, fuzzy: bool = False) ->
         clauses.append(
             {
                 "match": {
-                    "title": {"query": query, "fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 30}
+                    "title": {
+                        "query": fuzzy,
+                        "fuzziness": FUZZINESS,
+                        "prefix_length": 1,
+                        "max_expansions": 30,
+                    }
                 }
             }
         )
@@ -304,10 +371,17 @@ def _spell_field(audiences: list[str]) -> str:
     return "spell_public" if audiences == [PUBLIC_AUDIENCE] else "spell_all"
 
 
-def build_body(request: SearchRequest, *, audiences: list[str], page: int) -> dict:
-    """The Elasticsearch request body (also used by the benchmark to measure the service's overhead)."""
+def build_body(
+    request: SearchRequest, *, audiences: list[str], page: int, plan: QueryPlan | None = None
+) -> dict:
+    """The Elasticsearch request body (also used by the benchmark to measure the service's overhead).
+
+    `plan` is the query's plan_query(), looked up here if not given.
+    """
     variants = expand(request.query) if request.query else []
-    matching = text_query(request.query, variants) if request.query else {"match_all": {}}
+    if request.query and plan is None:
+        plan = plan_query(request.query)
+    matching = text_query(request.query, plan, variants) if request.query else {"match_all": {}}
     query = {
         "bool": {
             "must": [_recency(matching) if request.query else matching],
@@ -348,7 +422,9 @@ def build_body(request: SearchRequest, *, audiences: list[str], page: int) -> di
             "fields": {
                 "title": {
                     "number_of_fragments": 0,
-                    "highlight_query": _highlight_query(request.query, variants, fuzzy=True),
+                    "highlight_query": _highlight_query(
+                        request.query, variants, fuzzy=" ".join(plan.unknown_words)
+                    ),
                 },
                 "summary": {
                     "number_of_fragments": 0,
@@ -361,10 +437,18 @@ def build_body(request: SearchRequest, *, audiences: list[str], page: int) -> di
                 },
             },
         }
-        spell_field = _spell_field(audiences)
-        body["suggest"] = {
+    return body
+
+
+def suggestion_body(query: str, audiences: list[str]) -> dict:
+    """The "did you mean" request: a phrase suggester over the words of what the person may see."""
+    spell_field = _spell_field(audiences)
+    return {
+        "size": 0,
+        "timeout": "1500ms",
+        "suggest": {
             "did_you_mean": {
-                "text": request.query,
+                "text": query,
                 "phrase": {
                     "field": spell_field,
                     "size": DID_YOU_MEAN_CANDIDATES,
@@ -377,8 +461,8 @@ def build_body(request: SearchRequest, *, audiences: list[str], page: int) -> di
                     "highlight": {"pre_tag": SUGGESTION_START, "post_tag": SUGGESTION_END},
                 },
             }
-        }
-    return body
+        },
+    }
 
 
 # --- Running it ------------------------------------------------------------------------------------
@@ -461,12 +545,13 @@ def search_content(*, user, request: SearchRequest) -> SearchResults:
     audiences = searchable_audiences(user)
     max_page = MAX_RESULT_WINDOW // request.per_page
     page = min(max(request.page, 1), max_page)
-    response = run_search(**build_body(request, audiences=audiences, page=page))
+    plan = plan_query(request.query) if request.query else None
+    response = run_search(**build_body(request, audiences=audiences, page=page, plan=plan))
     total = response.get("hits", {}).get("total", {}).get("value", 0)
     pages = max(1, min(math.ceil(total / request.per_page), max_page))
     if page > pages:  # out of range: show the last page rather than an empty one
         page = pages
-        response = run_search(**build_body(request, audiences=audiences, page=page))
+        response = run_search(**build_body(request, audiences=audiences, page=page, plan=plan))
     filters = {k: v for k, v in request.filters.items() if k in FACET_NAMES and v}
     results = SearchResults(
         request=request,
@@ -476,8 +561,13 @@ def search_content(*, user, request: SearchRequest) -> SearchResults:
         pages=pages,
         facets=_facets(response.get("aggregations", {}), filters, user),
     )
-    if request.query and total < FEW_HITS:
-        options = response.get("suggest", {}).get("did_you_mean", [{}])[0].get("options", [])
+    if plan is not None and total < FEW_HITS and any(len(w) >= 3 for w in plan.unknown_words):
+        # Only now, and only for a word the index does not know: never for a name it holds.
+        try:
+            suggestions = run_search(**suggestion_body(request.query, audiences))
+        except (SearchUnavailable, QueryRejected):
+            suggestions = {}  # the results stand without a suggestion
+        options = suggestions.get("suggest", {}).get("did_you_mean", [{}])[0].get("options", [])
         options = [o for o in options if normalise_term(o["text"]) != normalise_term(request.query)]
         option = _first_confirmed(options, audiences)
         if option is not None:

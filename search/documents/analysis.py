@@ -3,7 +3,9 @@
 CI and the local node run the server without the analysis-common module (see docs/elasticsearch.md
 in the shared docs): standard tokenizer, lowercase, stop words, hunspell stemming (en_US
 dictionaries in the node's config dir, installed by scripts/services and by the production
-Dockerfile), shingles for phrase relevance. Synonyms are expanded at query time (search.synonyms).
+Dockerfile), shingles for phrase relevance. Synonyms are expanded at query time (search.synonyms);
+Snowball stems and accent folding are computed in Python (search.wordforms), since the server core
+has no stemmer, folding or synonym token filter.
 """
 
 from elasticsearch.dsl import Text, analyzer, token_filter
@@ -23,6 +25,8 @@ english_text = analyzer(
 )
 # Runs of two and three words, so documents that contain the query's words side by side rank higher.
 phrase_shingles = analyzer("phrase_shingles", tokenizer="standard", filter=["lowercase", word_shingles])
+# Stems computed in Python (search.wordforms) at index and query time: only split and lower-cased here.
+stems_text = analyzer("stems_text", tokenizer="standard", filter=["lowercase"])
 # Real words and short phrases as people spell them, for "did you mean".
 spelling = analyzer("spelling", tokenizer="standard", filter=["lowercase", spelling_shingles])
 

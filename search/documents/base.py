@@ -19,8 +19,9 @@ from elasticsearch.dsl import Completion, Date, Document, Index, Keyword, Text
 from cases.filters import FILTERS
 from lodestar.permissions.search import PUBLIC
 
+from .. import wordforms
 from ..models import IndexOutbox
-from .analysis import english_text, phrase_shingles, searchable_text, spelling
+from .analysis import english_text, phrase_shingles, searchable_text, spelling, stems_text
 
 
 class SearchDocument(Document):
@@ -39,8 +40,16 @@ class SearchDocument(Document):
     )
     summary = searchable_text()
     body = searchable_text()
-    # Every word of the title, summary and body: what a query must match (with typo tolerance).
+    # What the document is filed under, as words: the names of its vocabulary terms (sectors, actor
+    # type, stage, instruments, co-benefits, tool type, cost, ...), countries, region, city, forum
+    # category. Searched with a weight between the title's and the body's.
+    metadata = searchable_text()
+    # Every word of the title, summary, metadata and body: where a misspelt word is looked for.
     all_text = Text(analyzer=english_text)
+    # Snowball stems of the same words (search.wordforms), and of the title alone: what a query must
+    # match, so that "retrofitting" meets "retrofit" and "modelling" meets "modeling".
+    stems = Text(analyzer=stems_text)
+    title_stems = Text(analyzer=stems_text)
     # Words for "did you mean": from every document, and from public documents only (for visitors).
     # Deleted documents' words linger in these until segments merge, so search.selectors only
     # offers a suggestion that a search with the caller's audiences confirms (collate).
@@ -100,7 +109,10 @@ class SearchDocument(Document):
         """(field, prepare_<field>) pairs, looked up once per class: a rebuild calls source() a lot."""
         cached = cls.__dict__.get("_prepare_cache")
         if cached is None:
-            derived = ("all_text", "spell_all", "spell_public", "suggest", "content_type", "object_id")
+            derived = (
+                *("all_text", "spell_all", "spell_public", "suggest", "content_type", "object_id"),
+                *("stems", "title_stems"),
+            )
             cached = [
                 (name, getattr(cls, f"prepare_{name}"))
                 for name in cls.field_names()
@@ -116,10 +128,12 @@ class SearchDocument(Document):
         for name, prepare in cls._preparers():
             data[name] = prepare(obj)
         data.setdefault("visibility", PUBLIC)
+        data["metadata"] = metadata_text(data)
+        text = " ".join(filter(None, [data.get(f) for f in ("title", "summary", "metadata", "body")]))
+        data["stems"] = wordforms.stemmed(text)
+        data["title_stems"] = wordforms.stemmed(data.get("title") or "")
         if data["visibility"] == PUBLIC:
-            data["spell_public"] = " ".join(
-                filter(None, [data.get("title"), data.get("summary"), data.get("body")])
-            )
+            data["spell_public"] = text
         data["suggest"] = {"input": suggestion_inputs(data.get("title") or "")}
         return {k: v for k, v in data.items() if v not in (None, "", [])}
 
@@ -128,6 +142,17 @@ class SearchDocument(Document):
 # mapping before any content type subclasses it, so every document type has them.)
 for _index_field in dict.fromkeys(spec.index_field for spec in FILTERS):
     SearchDocument._doc_type.mapping.field(_index_field, Keyword())
+
+
+def metadata_text(data: dict) -> str:
+    """The labels of the document's filter values (cases.filters), after its own metadata words."""
+    parts = [data.get("metadata") or ""]
+    for spec in FILTERS:
+        values = data.get(spec.index_field)
+        if values:
+            values = [values] if isinstance(values, str) else values
+            parts.extend(spec.value_labels(values).values())
+    return ". ".join(dict.fromkeys(p for p in parts if p))
 
 
 def suggestion_inputs(title: str) -> list[str]:

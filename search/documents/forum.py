@@ -74,6 +74,10 @@ class TopicDocument(SearchDocument):
     def prepare_category(topic) -> str:
         return topic.category.slug
 
+    @staticmethod
+    def prepare_metadata(topic) -> str:
+        return topic.category.name
+
 
 @register
 class PostDocument(SearchDocument):
@@ -110,3 +114,7 @@ class PostDocument(SearchDocument):
     @staticmethod
     def prepare_category(post) -> str:
         return post.topic.category.slug
+
+    @staticmethod
+    def prepare_metadata(post) -> str:
+        return post.topic.category.name

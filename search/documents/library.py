@@ -73,7 +73,7 @@ class CaseStudySearchDocument(LibraryPageDocument):
 
     @staticmethod
     def prepare_body(page) -> str:
-        """The text of every section, quote and caption, then where it happened."""
+        """The text of every section, quote and caption."""
         parts = []
         for block in page.body.raw_data:
             value = block.get("value") or {}
@@ -82,8 +82,12 @@ class CaseStudySearchDocument(LibraryPageDocument):
             if "text" in value:
                 parts.append(html_to_text(value["text"] or ""))
             parts.extend(value.get(key) or "" for key in ("quote", "attribution", "caption"))
-        parts.extend([page.region, page.city])
         return " ".join(p for p in parts if p)
+
+    @staticmethod
+    def prepare_metadata(page) -> str:
+        """Where it happened (the terms it is filed under are added by SearchDocument.source)."""
+        return ". ".join(p for p in [page.city, page.region] if p)
 
     @staticmethod
     def prepare_countries(page) -> list[str]:
@@ -135,6 +139,11 @@ class ToolDocument(LibraryPageDocument):
     @staticmethod
     def prepare_strategy_stage(page) -> list[str]:
         return page.strategy_stage_slugs
+
+    @staticmethod
+    def prepare_metadata(page) -> str:
+        """Its skill level (a field of tools only, not a filter; the filters' labels are added)."""
+        return page.get_skill_level_display() if page.skill_level else ""
 
     @staticmethod
     def prepare_tool_type(page) -> str | None:

@@ -82,16 +82,11 @@ def _whole_sector(query: dict, outcome: Outcome) -> list[str]:
     return [f"not found at all: {', '.join(missing)}"] if missing else []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 11: vocabulary labels (sector, co-benefit, tool type, cost, actor type) are not searched",
-)
 def test_vocabulary_terms_find_the_documents_that_carry_them(search):
     queries = [q for q in of_class("metadata") if q["id"] not in {"meta-chile", "meta-norway", "meta-kenya"}]
     assert failures(search, queries, extra=_whole_sector) == []
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: country names are not searchable text")
 def test_a_country_name_finds_the_documents_in_that_country(search):
     assert failures(search, [QUERIES["meta-chile"], QUERIES["meta-norway"], QUERIES["meta-kenya"]]) == []
 
@@ -99,10 +94,6 @@ def test_a_country_name_finds_the_documents_in_that_country(search):
 # --- Word forms and synonyms -----------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 11: transportation/transport, retrofitting/retrofit, insulated/insulation differ",
-)
 def test_word_forms_meet(search):
     assert failures(search, of_class("word_forms")) == []
 
@@ -124,45 +115,12 @@ def test_seeded_synonyms_and_acronyms_find_their_expansions(search):
 # --- Typos and natural language (strengths to keep) ----------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "query",
-    [
-        pytest.param(
-            q,
-            id=q["id"],
-            marks=[
-                pytest.mark.xfail(strict=True, reason="issue 11: 'retrofiting' misses retrofit, retrofitted")
-            ]
-            if q["id"] == "typo-retrofiting"
-            else [],
-        )
-        for q in of_class("typos")
-    ],
-)
+@pytest.mark.parametrize("query", [pytest.param(q, id=q["id"]) for q in of_class("typos")])
 def test_a_misspelt_word_finds_what_the_word_finds(search, query):
     assert failures(search, [query]) == []
 
 
-NATURAL_LANGUAGE_MISSES = {
-    "nl-electric-buses-finance": "75% of a long question's words must match: it finds nothing",
-    "nl-apartment-owners": "75% of a long question's words must match: it finds nothing",
-    "nl-ndc-consistency": "the case study that answers it is missing from the top 5",
-}
-
-
-@pytest.mark.parametrize(
-    "query",
-    [
-        pytest.param(
-            q,
-            id=q["id"],
-            marks=[pytest.mark.xfail(strict=True, reason=f"issue 11: {NATURAL_LANGUAGE_MISSES[q['id']]}")]
-            if q["id"] in NATURAL_LANGUAGE_MISSES
-            else [],
-        )
-        for q in of_class("natural_language")
-    ],
-)
+@pytest.mark.parametrize("query", [pytest.param(q, id=q["id"]) for q in of_class("natural_language")])
 def test_a_question_in_plain_words_finds_its_answer(search, query):
     assert failures(search, [query]) == []
 
@@ -183,7 +141,6 @@ def test_no_suggestion_for_a_name_that_exists_or_a_common_query(search):
     assert problems == []
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: 'Sao Bento' finds São Bento but suggests 'são bento'")
 def test_a_name_typed_without_accents_finds_it_and_suggests_nothing(search):
     assert failures(search, [QUERIES["dym-sao-bento"], QUERIES["dym-saint-etienne"]]) == []
 
