@@ -318,6 +318,11 @@ def text_query(query: str, plan: QueryPlan, variants: list[str] | None = None) -
     return {"bool": {"must": [gate], "should": ranking}}
 
 
+# Among documents that match alike, the library's evidence first: case studies, then tools and
+# discussions, then replies (a reply repeats its topic's title). Small enough that text decides.
+TYPE_WEIGHTS = {"tool": 0.9, "topic": 0.9, "organisation": 0.9, "post": 0.8}
+
+
 def _recency(query: dict) -> dict:
     """Lift recent documents by at most 20%, so relevance still decides."""
     return {
@@ -331,6 +336,21 @@ def _recency(query: dict) -> dict:
                 },
             ],
             "score_mode": "sum",
+            "boost_mode": "multiply",
+        }
+    }
+
+
+def _weighted(query: dict) -> dict:
+    """The query scored with recency, then weighed by content type (TYPE_WEIGHTS)."""
+    return {
+        "function_score": {
+            "query": _recency(query),
+            "functions": [
+                {"filter": {"term": {"content_type": kind}}, "weight": weight}
+                for kind, weight in TYPE_WEIGHTS.items()
+            ],
+            "score_mode": "first",
             "boost_mode": "multiply",
         }
     }
@@ -384,7 +404,7 @@ def build_body(
     matching = text_query(request.query, plan, variants) if request.query else {"match_all": {}}
     query = {
         "bool": {
-            "must": [_recency(matching) if request.query else matching],
+            "must": [_weighted(matching) if request.query else matching],
             "filter": [{"terms": {"visibility": audiences}}],
         }
     }

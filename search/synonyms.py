@@ -1,8 +1,9 @@
 """Query-time synonym expansion from the moderators' vocabulary (SynonymGroup snippets).
 
 A query that contains a term of a group is also run with that term replaced by each other term of
-the group ("net zero transport" also runs as "carbon neutrality transport"). The groups are cached
-and the cache is cleared whenever a moderator saves or deletes one.
+the group ("net zero transport" also runs as "carbon neutrality transport"). A term is found as
+written or in another form of its words ("electric cars" contains "electric car", search.wordforms).
+The groups are cached and the cache is cleared whenever a moderator saves or deletes one.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from . import wordforms
 from .models import SynonymGroup, normalise_term
 
 CACHE_KEY = "search:synonym-groups:v1"
@@ -41,20 +43,43 @@ def _pattern(term: str) -> re.Pattern:
     return re.compile(r"(?<!\w)" + re.escape(term) + r"(?!\w)")
 
 
+def _stem_position(stems: list[str], term_stems: list[str]) -> int | None:
+    n = len(term_stems)
+    for i in range(len(stems) - n + 1):
+        if n and stems[i : i + n] == term_stems:
+            return i
+    return None
+
+
 def expand(query: str) -> list[str]:
     """Other phrasings of the query, one per synonym of each term it contains (at most MAX_VARIANTS)."""
     text = normalise_term(query)
+    words = wordforms.words(text)
+    stems = [wordforms.stem(word) for word in words]
     variants: list[str] = []
+
+    def add(variant: str) -> None:
+        if variant not in variants and variant != text:
+            variants.append(variant)
+
     for group in synonym_groups():
-        for term in sorted(group, key=len, reverse=True):  # "long-term strategy" before "lts"
+        by_length = sorted(group, key=len, reverse=True)  # "long-term strategy" before "lts"
+        for term in by_length:
             pattern = _pattern(term)
             if pattern.search(text):
                 for other in group:
                     if other != term:
-                        variant = pattern.sub(other, text)
-                        if variant not in variants and variant != text:
-                            variants.append(variant)
+                        add(pattern.sub(other, text))
                 break
+        else:  # not as written: in other word forms?
+            for term in by_length:
+                term_stems = [wordforms.stem(word) for word in wordforms.words(term)]
+                at = _stem_position(stems, term_stems)
+                if at is not None:
+                    for other in group:
+                        if other != term:
+                            add(" ".join([*words[:at], other, *words[at + len(term_stems) :]]))
+                    break
         if len(variants) >= MAX_VARIANTS:
             break
     return variants[:MAX_VARIANTS]

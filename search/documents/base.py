@@ -43,12 +43,13 @@ class SearchDocument(Document):
     # What the document is filed under, as words: the names of its vocabulary terms (sectors, actor
     # type, stage, instruments, co-benefits, tool type, cost, ...), countries, region, city, forum
     # category. Searched with a weight between the title's and the body's.
-    metadata = searchable_text()
+    # Without length norms: a case study filed under many terms is no less about each of them.
+    metadata = searchable_text(norms=False)
     # Every word of the title, summary, metadata and body: where a misspelt word is looked for.
     all_text = Text(analyzer=english_text)
     # Snowball stems of the same words (search.wordforms), and of the title alone: what a query must
     # match, so that "retrofitting" meets "retrofit" and "modelling" meets "modeling".
-    stems = Text(analyzer=stems_text)
+    stems = Text(analyzer=stems_text, norms=False)  # long case studies are not less about a word
     title_stems = Text(analyzer=stems_text)
     # Words for "did you mean": from every document, and from public documents only (for visitors).
     # Deleted documents' words linger in these until segments merge, so search.selectors only
@@ -128,7 +129,7 @@ class SearchDocument(Document):
         for name, prepare in cls._preparers():
             data[name] = prepare(obj)
         data.setdefault("visibility", PUBLIC)
-        data["metadata"] = metadata_text(data)
+        data["metadata"] = metadata_text(data, cls.label)
         text = " ".join(filter(None, [data.get(f) for f in ("title", "summary", "metadata", "body")]))
         data["stems"] = wordforms.stemmed(text)
         data["title_stems"] = wordforms.stemmed(data.get("title") or "")
@@ -144,14 +145,18 @@ for _index_field in dict.fromkeys(spec.index_field for spec in FILTERS):
     SearchDocument._doc_type.mapping.field(_index_field, Keyword())
 
 
-def metadata_text(data: dict) -> str:
-    """The labels of the document's filter values (cases.filters), after its own metadata words."""
-    parts = [data.get("metadata") or ""]
+def metadata_text(data: dict, kind: str) -> str:
+    """The labels of the document's filter values (cases.filters), after its own metadata words.
+
+    Each as the listing shows it, "Sector: Waste", so that "waste sector" or "free tool" find what
+    is filed under them.
+    """
+    parts = [kind, data.get("metadata") or ""]
     for spec in FILTERS:
         values = data.get(spec.index_field)
         if values:
             values = [values] if isinstance(values, str) else values
-            parts.extend(spec.value_labels(values).values())
+            parts.extend(f"{spec.label}: {label}" for label in spec.value_labels(values).values())
     return ". ".join(dict.fromkeys(p for p in parts if p))
 
 

@@ -76,7 +76,7 @@ class TopicDocument(SearchDocument):
 
     @staticmethod
     def prepare_metadata(topic) -> str:
-        return topic.category.name
+        return f"Forum category: {topic.category.name}"
 
 
 @register
@@ -117,4 +117,4 @@ class PostDocument(SearchDocument):
 
     @staticmethod
     def prepare_metadata(post) -> str:
-        return post.topic.category.name
+        return f"Forum category: {post.topic.category.name}"

@@ -83,8 +83,17 @@ def _whole_sector(query: dict, outcome: Outcome) -> list[str]:
 
 
 def test_vocabulary_terms_find_the_documents_that_carry_them(search):
-    queries = [q for q in of_class("metadata") if q["id"] not in {"meta-chile", "meta-norway", "meta-kenya"}]
+    queries = of_class("metadata", but={"meta-chile", "meta-norway", "meta-kenya", "meta-air-quality"})
     assert failures(search, queries, extra=_whole_sector) == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 11: 'air quality' ranks retrofits whose text mentions air above the BRT case study "
+    "filed under the co-benefit alone",
+)
+def test_a_co_benefit_finds_the_documents_filed_under_it_first(search):
+    assert failures(search, [QUERIES["meta-air-quality"]]) == []
 
 
 def test_a_country_name_finds_the_documents_in_that_country(search):
@@ -98,13 +107,19 @@ def test_word_forms_meet(search):
     assert failures(search, of_class("word_forms")) == []
 
 
+def test_everyday_synonyms_meet(search):
+    """Electric cars / EV, tram / light rail, renovation / retrofit, solar PV / photovoltaic."""
+    seeded = {"syn-net-zero", "syn-carbon-neutrality", "syn-emissions-trading", "syn-afolu"}
+    assert failures(search, of_class("synonyms", but=seeded)) == []
+
+
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 11: tram/light rail, retrofit/renovation, AFOLU/agriculture, PV/photovoltaic not synonyms",
+    reason="issue 11: 'AFOLU' finds every farm and forest case study, but two rank below tools "
+    "with 'land use' in their titles",
 )
-def test_everyday_synonyms_meet(search):
-    seeded = {"syn-net-zero", "syn-carbon-neutrality", "syn-emissions-trading"}
-    assert failures(search, of_class("synonyms", but=seeded)) == []
+def test_an_acronym_of_a_sector_ranks_its_case_studies_first(search):
+    assert failures(search, [QUERIES["syn-afolu"]]) == []
 
 
 def test_seeded_synonyms_and_acronyms_find_their_expansions(search):

@@ -67,3 +67,19 @@ def test_the_home_page_offers_search(client, home_page):
     form = soup.find("form", attrs={"role": "search"})
     assert form["action"] == reverse("search:search")
     assert soup.find("label", attrs={"for": "home-search"})
+
+
+def test_everyday_equivalences_are_seeded_too():
+    groups = [set(group.term_list) for group in SynonymGroup.objects.all()]
+
+    assert {"EV", "electric vehicle", "electric car"} in groups
+    assert {"tram", "light rail"} <= next(g for g in groups if "tram" in g)
+    assert {"retrofit", "renovation"} <= next(g for g in groups if "retrofit" in g)
+    assert {"PV", "photovoltaic"} <= next(g for g in groups if "PV" in g)
+    assert {"AFOLU", "agriculture", "forestry"} <= next(g for g in groups if "AFOLU" in g)
+
+
+def test_a_term_is_found_in_other_forms_of_its_words():
+    assert "electric vehicle" in expand("electric cars")
+    assert "ev charging" in expand("electric car charging")
+    assert "renovation homes" in expand("retrofitting homes")
