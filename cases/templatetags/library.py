@@ -4,6 +4,7 @@ import nh3
 from django import template
 
 from .. import selectors
+from ..figures import format_figure
 from ..models import CaseStudyPage, FeaturedCase
 from ..models.snippets import HOME_PAGE_MAX_CARDS
 
@@ -16,6 +17,12 @@ def featured_case_cards(heading: str = "Featured case studies"):
         "entries": selectors.featured_cases(FeaturedCase.objects, HOME_PAGE_MAX_CARDS),
         "heading": heading,
     }
+
+
+@register.filter
+def figure(value) -> str:
+    """An emissions figure without the trailing zeros of its stored decimal places (13.2, not 13.200)."""
+    return "" if value is None else format_figure(value)
 
 
 RICH_TEXT_TAGS = {"p", "br", "b", "strong", "i", "em", "a", "ul", "ol", "li", "h2", "h3", "h4"}
