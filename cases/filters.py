@@ -123,6 +123,11 @@ NAMES_TTL = 30.0  # seconds a process shows (and indexes) a renamed term by its 
 _names: dict[type[models.Model], tuple[float, dict[str, str]]] = {}
 
 
+def forget_term_names() -> None:
+    """Read terms' names afresh: indexing does so per batch, so a renamed term is indexed as renamed."""
+    _names.clear()
+
+
 def term_names(vocabulary: type[models.Model], slugs: Iterable[str]) -> dict[str, str]:
     """Names of a vocabulary's terms by slug, read once per NAMES_TTL per process.
 

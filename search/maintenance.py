@@ -16,6 +16,8 @@ from django.conf import settings
 from django.db import connection, transaction
 from elasticsearch.helpers import scan
 
+from cases.filters import forget_term_names
+
 from .client import indexing_client
 from .documents import all_documents, document_for, index_definition, read_alias, write_alias
 from .indexing import (
@@ -166,6 +168,7 @@ REBUILD_LOCK = 7_401_001  # pg advisory lock id: one rebuild at a time
 
 
 def _stream_all(name: str, progress: Callable[[int], None]) -> Iterator[dict]:
+    forget_term_names()  # documents carry the terms' names: read them as they are now
     for document in all_documents():
         # One statement per type, read through a server-side cursor: memory stays flat.
         for obj in document.indexable_with_versions().iterator(chunk_size=CHUNK_SIZE):

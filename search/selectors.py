@@ -264,8 +264,12 @@ def text_query(query: str, plan: QueryPlan, variants: list[str] | None = None) -
     """Which documents match (the `must` gate) and how they rank (the `should` clauses)."""
     variants = expand(query) if variants is None else variants
     words = [_word_clause(w, s, plan) for w, s in zip(plan.words, plan.stems, strict=True)]
+    matchable = [clause for clause in words if clause]
+    # (An empty bool would match everything: a query of short unknown words matches nothing.)
     ways = [
-        {"bool": {"should": [c for c in words if c], "minimum_should_match": required_matches(len(words))}}
+        {"bool": {"should": matchable, "minimum_should_match": required_matches(len(words))}}
+        if matchable
+        else {"match_none": {}}
     ]
     for variant in variants:
         variant_stems = wordforms.stems(variant)
@@ -427,7 +431,6 @@ def build_body(
         "from": (page - 1) * request.per_page,
         "size": request.per_page,
         "track_total_hits": True,
-        "track_scores": True,
         "_source": {"excludes": ["body", "suggest"]},
         "timeout": "1500ms",
     }

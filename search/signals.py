@@ -215,7 +215,7 @@ def _connect_library() -> None:
 
     watch_pages(CaseStudyPage, "case_study")
     watch_pages(ToolPage, "tool")
-    # Documents hold the terms' slugs: changing a slug changes every page that carries the term.
+    # Documents hold the terms' slugs and names: changing either changes every page with the term.
     for model, relation, document_type in [
         (Sector, "case_studies", "case_study"),
         (Sector, "tools", "tool"),
@@ -226,7 +226,7 @@ def _connect_library() -> None:
         (PolicyInstrument, "case_studies", "case_study"),
         (ToolType, "tools", "tool"),
     ]:
-        watch(model, document_type, ids=_pages_with_term(relation), fields=("slug",))
+        watch(model, document_type, ids=_pages_with_term(relation), fields=("slug", "name"))
 
 
 def _topic_ids_for_post(post) -> list[int]:
@@ -250,18 +250,18 @@ def _connect_forum() -> None:
     # Posts: a reply is its own document; the question and the accepted answer are in the topic's.
     watch(Post, "post", fields=("body_html", "status", "topic_id"))
     watch(Post, "topic", ids=_topic_ids_for_post, fields=("body_html", "status"))
-    # A category's visibility (or slug) is every one of its topics' and replies'.
+    # A category's visibility, slug and name are every one of its topics' and replies'.
     watch(
         Category,
         "topic",
         ids=lambda category: category.topics.values_list("pk", flat=True),
-        fields=("visibility", "slug"),
+        fields=("visibility", "slug", "name"),
     )
     watch(
         Category,
         "post",
         ids=lambda category: Post.objects.filter(topic__category=category).values_list("pk", flat=True),
-        fields=("visibility", "slug"),
+        fields=("visibility", "slug", "name"),
     )
 
     # The forum's own signals, for changes made in bulk (sent inside the change's transaction).

@@ -86,6 +86,35 @@ def test_publishing_a_case_study_makes_it_findable_and_unpublishing_or_deleting_
 
 
 @transactional
+def test_a_case_study_is_found_by_the_names_it_is_filed_under_even_after_a_rename(
+    search_index, tasks, home_page
+):
+    library_page, _ = ensure_library_structure()
+    page = CaseStudyPageFactory(
+        parent=library_page,
+        title="Illustrative Harbour Ferries",
+        summary="Ferries of an illustrative port city.",
+        sectors=[term(Sector, "transport")],
+        countries=["CL"],
+        city="Valparaiso",
+        live=False,
+    )
+    with transaction.atomic():
+        page.save_revision().publish()
+    tasks.wait()
+    assert titles("transport") == ["Illustrative Harbour Ferries"], "its sector's name"
+    assert titles("Chile") == ["Illustrative Harbour Ferries"], "its country's name"
+    assert titles("Valparaíso") == ["Illustrative Harbour Ferries"], "its city, accents or not"
+
+    with transaction.atomic():
+        sector = Sector.objects.get(slug="transport")
+        sector.name = "Mobility and logistics"
+        sector.save()
+    tasks.wait()
+    assert titles("logistics") == ["Illustrative Harbour Ferries"]
+
+
+@transactional
 def test_hiding_a_reply_or_moving_its_topic_to_members_only_removes_it_from_what_visitors_find(
     search_index, tasks, moderator, member
 ):

@@ -7,6 +7,7 @@ from lodestar.members.models import Organisation
 from search import indexing
 from search.models import SynonymGroup
 from search.selectors import SearchRequest, related_documents, search_content, suggest_titles
+from search.wordforms import stemmed
 from tests.search.conftest import refresh
 from tests.search.factories import member_organisation, synonyms
 
@@ -126,6 +127,7 @@ def test_visitors_never_see_members_only_documents(search_index, member):
         "content_type": "organisation",
         "object_id": "999999",
         "title": "Illustrative Peer Learning Notes",
+        "stems": stemmed("Illustrative Peer Learning Notes"),  # as SearchDocument.source() adds them
         "visibility": "members",
         "suggest": {"input": ["Illustrative Peer Learning Notes"]},
     }
