@@ -9,6 +9,7 @@ import threading
 
 import pytest
 from django.db import connection, transaction
+from django.utils import timezone
 
 from forum import notifications, services
 from forum.models import Notification, NotificationOutbox, Post
@@ -17,6 +18,7 @@ from forum.tasks import (
     drain_notification_outbox,
     send_pending_notification_emails,
 )
+from lodestar import queue
 from lodestar.mail.tasks import deliver_pending_emails
 from tests.conftest import REPO, _database_url
 from tests.members.factories import make_member, make_moderator
@@ -33,6 +35,15 @@ def settle(tasks) -> None:
     tasks.wait()
     deliver_pending_emails.delay()
     tasks.wait()
+
+
+@pytest.fixture
+def events_not_sent():
+    """This process holds its tasks back as when the broker is down (lodestar.queue's breaker), so the
+    shared worker does not deliver the events a test wants to deliver itself."""
+    queue.broker.trip()
+    yield
+    queue.broker.down_until = 0.0
 
 
 def recipients_of(post_id: int) -> list[int]:
@@ -83,7 +94,7 @@ def test_a_post_waiting_for_approval_is_announced_only_once_approved(category, s
 
 
 @worker_test
-def test_a_drain_skips_an_event_another_worker_is_delivering(category):
+def test_a_drain_skips_an_event_another_worker_is_delivering(category, events_not_sent):
     """Two deliveries at once: the second leaves the locked row alone instead of notifying twice."""
     asker, replier = make_member(), make_member()
     topic = services.topic_create(author=asker, category=category, title="Metering", body="Smart?")
@@ -179,3 +190,50 @@ def test_a_reply_made_while_the_broker_is_down_notifies_every_watcher_once_after
     assert recipients_of(reply_id) == sorted([asker.pk, watcher.pk])
     assert len(mail.to(asker.email)) == 1
     assert len(mail.to(watcher.email)) == 1
+
+
+@worker_test
+def test_a_delivery_that_fails_is_recorded_and_retried_later(category, events_not_sent):
+    """PostgreSQL refuses (a table locked by another session): the event waits for its retry, intact."""
+    asker, replier = make_member(), make_member()
+    topic = services.topic_create(author=asker, category=category, title="Heat maps", body="Where?")
+    reply = services.post_create(author=replier, topic=topic, body="The city publishes one.")
+    row = NotificationOutbox.objects.get(post=reply)
+    locked, release = threading.Event(), threading.Event()
+
+    def maintenance():
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("LOCK TABLE forum_notification IN ACCESS EXCLUSIVE MODE")
+                locked.set()
+                release.wait(timeout=30)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=maintenance)
+    thread.start()
+    try:
+        assert locked.wait(timeout=30)
+        with connection.cursor() as cursor:
+            cursor.execute("SET lock_timeout = '200ms'")
+        try:
+            assert notifications.outbox_deliver(row.pk) is False
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("RESET lock_timeout")
+    finally:
+        release.set()
+        thread.join(timeout=30)
+
+    row.refresh_from_db()
+    assert row.done_at is None and row.failed_at is None
+    assert row.attempts == 1 and "lock" in row.last_error
+    assert row.next_attempt_at > timezone.now()  # not before its pause is over
+    notifications.outbox_drain()
+    row.refresh_from_db()
+    assert row.done_at is None and row.attempts == 1  # the drain left it alone during its pause
+    NotificationOutbox.objects.filter(pk=row.pk).update(next_attempt_at=timezone.now())  # the pause passes
+    assert notifications.outbox_drain() == 1
+    row.refresh_from_db()
+    assert row.done_at is not None and row.attempts == 2 and row.last_error == ""
+    assert recipients_of(reply.pk) == [asker.pk]
