@@ -82,7 +82,7 @@ def serve_document(request, document_id: int, document_filename: str):
         if not response.get("Content-Disposition", "").startswith("attachment"):
             response["Content-Disposition"] = "attachment"
         if response.has_header("X-Accel-Redirect") and response.has_header("Content-Length"):
-            del response["Content-Length"]  # no body here: nginx sends the file and its length
+            del response["Content-Length"]  # this body is empty: nginx sends the file and its length
         patch_cache_control(response, private=True)
         patch_vary_headers(response, ["Cookie"])
     return response
