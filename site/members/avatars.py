@@ -18,6 +18,13 @@ ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 UNREADABLE = "This file is not an image we can read. Upload a JPEG, PNG, WebP or GIF picture."
 
 
+def _too_many_pixels() -> ValidationError:
+    megapixels = settings.AVATAR_MAX_PIXELS // 1_000_000
+    return ValidationError(
+        f"The image has too many pixels: the limit is {megapixels} megapixels.", code="too_many_pixels"
+    )
+
+
 def avatar_from_upload(upload) -> ContentFile:
     """A square PNG of AVATAR_SIZE pixels made from the upload, or a ValidationError saying why not."""
     if upload.size > settings.AVATAR_MAX_BYTES:
@@ -32,11 +39,7 @@ def avatar_from_upload(upload) -> ContentFile:
                 if image.format not in ALLOWED_FORMATS:
                     raise ValidationError("Upload a JPEG, PNG, WebP or GIF image.", code="format")
                 if image.width * image.height > settings.AVATAR_MAX_PIXELS:
-                    megapixels = settings.AVATAR_MAX_PIXELS // 1_000_000
-                    raise ValidationError(
-                        f"The image has too many pixels: the limit is {megapixels} megapixels.",
-                        code="too_many_pixels",
-                    )
+                    raise _too_many_pixels()
                 image.load()  # decodes every byte: a truncated or corrupt file fails here
                 picture = ImageOps.exif_transpose(image).convert("RGBA")
         square = ImageOps.fit(picture, (size, size), method=Image.Resampling.LANCZOS)
@@ -44,15 +47,9 @@ def avatar_from_upload(upload) -> ContentFile:
         square.save(buffer, format="PNG", optimize=True)
     except ValidationError:
         raise
-    except (
-        UnidentifiedImageError,
-        OSError,
-        ValueError,
-        SyntaxError,
-        EOFError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
-    ) as error:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise _too_many_pixels() from error  # Pillow's own, higher limit, met while opening
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError) as error:
         raise ValidationError(UNREADABLE, code="invalid") from error
     finally:
         upload.seek(0)
