@@ -32,7 +32,8 @@ class RefuseNulBytesMiddleware:
     def __call__(self, request):
         if _has_nul(request):
             if request.path.startswith("/api/"):
-                return JsonResponse({"message": NUL_MESSAGE}, status=400)
+                # Wagtail's API says "message", Lodestar's search API "error": both, for either.
+                return JsonResponse({"message": NUL_MESSAGE, "error": NUL_MESSAGE}, status=400)
             return render(request, "400.html", {"message": NUL_MESSAGE}, status=400)
         return self.get_response(request)
 
