@@ -379,11 +379,7 @@ def world(django_db_setup, django_db_blocker, celery_worker):
         yield built
         # The content was committed (the worker had to read it): put the database back as the
         # migrations left it, as a transactional test with serialized_rollback does.
-        # Without resetting sequences (as Django's own transactional tests do): the restored rows keep
-        # their ids, and the next module's inserts must not collide with them.
-        call_command(
-            "flush", verbosity=0, interactive=False, inhibit_post_migrate=True, reset_sequences=False
-        )
+        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
         connections["default"].creation.deserialize_db_from_string(seeded)
         delete_content_indexes()
 
