@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .fields import TargetType
-from .figures import Figures
+from .figures import Figures, format_figure
 
 WIDTH, HEIGHT = 640, 320
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 64, 24, 36, 40
@@ -111,17 +111,12 @@ def _nice_step(span: Decimal) -> Decimal:
     return magnitude * 10
 
 
-def _number(value: Decimal) -> str:
-    text = f"{Decimal(value).normalize():f}"
-    return "0" if text == "-0" else text
-
-
 def _place_labels(points: list[PathwayPoint], unit: str, *, left: float, right: float, top: float, bottom):
     """Value labels above each point, flipped below when they would overlap the previous one."""
     placed = []
     previous = None
     for index, point in enumerate(points):
-        text = f"{_number(point.value)} {unit}".strip()
+        text = f"{format_figure(point.value)} {unit}".strip()
         width = len(text) * CHAR_WIDTH
         anchor = "start" if index == 0 else "end" if index == len(points) - 1 else "middle"
         start = {"start": point.x, "middle": point.x - width / 2, "end": point.x - width}[anchor]

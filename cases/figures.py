@@ -60,8 +60,10 @@ class Figures:
         return None
 
 
-def _value(value) -> str:
-    return f"{Decimal(value).normalize():f}"
+def format_figure(value) -> str:
+    """A figure as people write it: no trailing zeros, no exponent, no negative zero."""
+    text = f"{Decimal(value).normalize():f}"
+    return "0" if text in ("-0", "0.0") else text
 
 
 def _target_errors(f: Figures) -> dict[str, str]:
@@ -140,7 +142,7 @@ def milestone_errors(f: Figures, year, value) -> dict[str, str]:
     goal = f.target_value
     if goal is not None and value < goal and "value" not in errors:
         errors["value"] = (
-            f"A milestone cannot lie below the long-term target ({_value(goal)} in {f.target_year})."
+            f"A milestone cannot lie below the long-term target ({format_figure(goal)} in {f.target_year})."
         )
     return errors
 

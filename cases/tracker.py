@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from .figures import Figures, figures_errors
+from .figures import format_figure as number
 
 ON_TRACK = "on-track"
 OFF_TRACK = "off-track"
@@ -34,12 +35,6 @@ RATE_PLACES = Decimal("0.1")
 
 def _rounded(value: Decimal) -> Decimal:
     return value.quantize(RATE_PLACES, rounding=ROUND_HALF_UP)
-
-
-def _number(value: Decimal) -> str:
-    """A figure as people write it: no trailing zeros, no exponent."""
-    text = f"{value.normalize():f}"
-    return "0" if text in ("-0", "0.0") else text
 
 
 @dataclass(frozen=True)
@@ -86,7 +81,7 @@ class Tracker:
     def verdict(self) -> str:
         """The plain answer: "On track", "Off track by 1.2 points a year" or "Not enough data"."""
         if self.status == OFF_TRACK:
-            return f"Off track by {_number(self.gap_per_year)} points a year"
+            return f"Off track by {number(self.gap_per_year)} points a year"
         return self.status_label
 
     @property
@@ -108,22 +103,22 @@ class Tracker:
         (base_year, _), (latest_year, _), (target_year, _) = self.base, self.latest, self.target
         achieved = self.achieved_per_year
         done = (
-            f"From {base_year} to {latest_year} emissions fell by {_number(achieved)} % of the "
+            f"From {base_year} to {latest_year} emissions fell by {number(achieved)} % of the "
             f"{base_year} level a year on average"
             if achieved >= 0
-            else f"From {base_year} to {latest_year} emissions rose by {_number(-achieved)} % of the "
+            else f"From {base_year} to {latest_year} emissions rose by {number(-achieved)} % of the "
             f"{base_year} level a year on average"
         )
         needed = (
-            f"reaching the target in {target_year} now needs a cut of {_number(self.required_per_year)} "
+            f"reaching the target in {target_year} now needs a cut of {number(self.required_per_year)} "
             f"points a year"
         )
         return f"{self.verdict}. {done}; {needed}."
 
     def milestone_sentences(self) -> list[str]:
         return [
-            f"{check.label} {check.year}: {_number(check.value)} {self.unit}, "
-            f"{check.position_label} ({_number(check.reference_value)} {self.unit} on the straight line)."
+            f"{check.label} {check.year}: {number(check.value)} {self.unit}, "
+            f"{check.position_label} ({number(check.reference_value)} {self.unit} on the straight line)."
             for check in self.milestones
         ]
 
@@ -141,12 +136,12 @@ class Tracker:
             else str(self.required_per_year),
             "gap_per_year": None if self.gap_per_year is None else str(self.gap_per_year),
             "rate_unit": "percentage points of base-year emissions per year (positive: a reduction)",
-            "reference_pathway": [{"year": y, "value": _number(v)} for y, v in self.reference_line],
+            "reference_pathway": [{"year": y, "value": number(v)} for y, v in self.reference_line],
             "milestones": [
                 {
                     "year": check.year,
-                    "value": _number(check.value),
-                    "reference_value": _number(check.reference_value),
+                    "value": number(check.value),
+                    "reference_value": number(check.reference_value),
                     "position": check.position,
                 }
                 for check in self.milestones

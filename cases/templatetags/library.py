@@ -3,6 +3,7 @@
 import nh3
 from django import template
 
+from ..figures import format_figure
 from ..selectors import featured_cases
 
 register = template.Library()
@@ -11,6 +12,12 @@ register = template.Library()
 @register.inclusion_tag("cases/includes/featured_cases.html")
 def featured_case_cards(heading: str = "Featured case studies"):
     return {"entries": featured_cases(), "heading": heading}
+
+
+@register.filter
+def figure(value) -> str:
+    """An emissions figure without the trailing zeros of its stored decimal places (13.2, not 13.200)."""
+    return "" if value is None else format_figure(value)
 
 
 RICH_TEXT_TAGS = {"p", "br", "b", "strong", "i", "em", "a", "ul", "ol", "li", "h2", "h3", "h4"}

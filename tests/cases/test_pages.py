@@ -254,3 +254,30 @@ def test_the_tracker_verdict_is_on_the_page_in_words(client, library, tool_index
     assert len(page.select("svg.pathway__svg")) == 2  # wide and phone layouts
     assert page.select_one("svg .pathway__reference") is not None
     assert "Target: 80 % below 2005" in page.select_one(".pathway__table").get_text()
+
+
+def test_figures_read_as_people_write_them_without_stored_trailing_zeros(client, library):
+    case = CaseStudyPageFactory(
+        parent=library,
+        title="Decimals",
+        emissions_base_year=2005,
+        emissions_base_value=Decimal("88.000"),
+        emissions_latest_year=2021,
+        emissions_latest_value=Decimal("57.250"),
+        emissions_unit="MtCO2e",
+        target_type="percent-reduction",
+        target_percentage=Decimal("85"),
+        target_base_year=2005,
+        target_year=2050,
+    )
+
+    page = soup_of(client.get(case.url))
+
+    rows = {
+        row.find_all("td")[0].get_text(strip=True): row.find_all("td")[1].get_text(strip=True)
+        for row in page.select(".pathway table tbody tr")
+    }
+    assert rows == {"2005": "88", "2021": "57.25", "2050": "13.2"}
+    facts = page.get_text(" ", strip=True)
+    assert "88 MtCO2e" in facts and "57.25 MtCO2e" in facts
+    assert "88.000" not in facts and "13.200" not in facts
