@@ -19,7 +19,6 @@ from celery.signals import after_task_publish
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
-from django.core.management import call_command
 from django.db import connections, transaction
 from django.test import override_settings
 from PIL import Image as PILImage
@@ -34,7 +33,7 @@ from search import indexing
 from search.client import indexing_client
 from search.documents import read_alias
 from tests.cases.factories import CaseStudyPageFactory, ensure_library_structure
-from tests.conftest import TaskTracker, _serialized_database, delete_content_indexes
+from tests.conftest import TaskTracker, _serialized_database, delete_content_indexes, restore_seeded_database
 from tests.forum.factories import CategoryFactory, TopicFactory
 from tests.members.factories import ProfileFactory, make_member, make_moderator
 from tests.security.test_leak_matrix import (
@@ -257,12 +256,7 @@ def world(django_db_setup, django_db_blocker, celery_worker, tmp_path_factory):
         finally:
             after_task_publish.disconnect(tracker._record)
         yield built
-        # Without resetting sequences (as Django's own transactional tests do): the restored rows keep
-        # their ids, and the next module's inserts must not collide with them.
-        call_command(
-            "flush", verbosity=0, interactive=False, inhibit_post_migrate=True, reset_sequences=False
-        )
-        connections["default"].creation.deserialize_db_from_string(seeded)
+        restore_seeded_database(seeded)
         delete_content_indexes()
 
 
