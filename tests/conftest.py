@@ -275,6 +275,29 @@ def tasks(celery_worker):
 # --- Search --------------------------------------------------------------------------------------
 
 
+def restore_seeded_database(seeded: str) -> None:
+    """Put back what the migrations seeded after a module committed its own content (the matrices).
+
+    The flush restarts the sequences; they are moved past the restored rows, or the next test to
+    create a page or a content type would collide with them. Content types cached while the rows
+    were restored may point at ids the restore reused.
+    """
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.core.management.color import no_style
+    from django.db import connections
+
+    call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+    connections["default"].creation.deserialize_db_from_string(seeded)
+    models = apps.get_models(include_auto_created=True)
+    statements = connections["default"].ops.sequence_reset_sql(no_style(), models)
+    with connections["default"].cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+    ContentType.objects.clear_cache()
+
+
 def delete_content_indexes() -> None:
     """Drop this run's content indexes (ELASTICSEARCH_INDEX_PREFIX keeps them apart from dev data)."""
     from django.conf import settings

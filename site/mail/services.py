@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from .headers import header_safe
 from .models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
@@ -29,7 +30,7 @@ RETRY_MAX_SECONDS = 60 * 60
 def email_queue(*, to: list[str], subject: str, text: str, html: str = "", headers=None) -> OutgoingEmail:
     """Record an email with the current transaction and hand it to the worker once committed."""
     email = OutgoingEmail.objects.create(
-        to=list(to), subject=subject[:255], body_text=text, body_html=html, headers=headers or {}
+        to=list(to), subject=header_safe(subject)[:255], body_text=text, body_html=html, headers=headers or {}
     )
     transaction.on_commit(lambda: _dispatch(email.pk))
     return email
@@ -67,7 +68,7 @@ def _claim(email_id: int) -> OutgoingEmail | None:
 
 def _message(email: OutgoingEmail) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(
-        subject=email.subject,
+        subject=header_safe(email.subject),  # also for rows queued before subjects were cleaned
         body=email.body_text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=email.to,

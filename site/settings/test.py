@@ -29,6 +29,9 @@ ELASTICSEARCH_INDEX_PREFIX = f"lodestar-test{_suffix.replace('_', '-')}"
 EMAIL_BACKEND = "lodestar.mail.backends.MaildirBackend"
 EMAIL_FILE_PATH = BASE_DIR / ".services" / f"test-mail{_suffix}"
 
+# Uploads of the suite, apart from `make run`'s media/ and from other slots.
+MEDIA_ROOT = BASE_DIR / ".services" / f"test-media{_suffix}"
+
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 

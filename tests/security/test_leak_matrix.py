@@ -23,11 +23,7 @@ from dataclasses import dataclass, field
 import pytest
 from bs4 import BeautifulSoup
 from celery.signals import after_task_publish
-from django.apps import apps
 from django.contrib.auth.models import Group
-from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
-from django.core.management.color import no_style
 from django.db import connections, transaction
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
@@ -41,7 +37,7 @@ from search import indexing
 from search.client import indexing_client
 from search.documents import read_alias
 from tests.cases.factories import CaseStudyPageFactory, ensure_library_structure
-from tests.conftest import TaskTracker, _serialized_database, delete_content_indexes
+from tests.conftest import TaskTracker, _serialized_database, delete_content_indexes, restore_seeded_database
 from tests.forum.factories import CategoryFactory, TopicFactory
 from tests.home.factories import HomePageFactory
 from tests.members.factories import ProfileFactory, make_member, make_moderator
@@ -381,18 +377,8 @@ def world(django_db_setup, django_db_blocker, celery_worker):
             after_task_publish.disconnect(tracker._record)
         yield built
         # The content was committed (the worker had to read it): put the database back as the
-        # migrations left it, as a transactional test with serialized_rollback does. The flush
-        # restarts the sequences; move them past the restored rows, or the next test to create a
-        # page or a content type would collide with them.
-        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
-        connections["default"].creation.deserialize_db_from_string(seeded)
-        models = apps.get_models(include_auto_created=True)
-        statements = connections["default"].ops.sequence_reset_sql(no_style(), models)
-        with connections["default"].cursor() as cursor:
-            for statement in statements:
-                cursor.execute(statement)
-        # Content types cached while the rows were restored may point at ids the restore reused.
-        ContentType.objects.clear_cache()
+        # migrations left it, as a transactional test with serialized_rollback does.
+        restore_seeded_database(seeded)
         delete_content_indexes()
 
 
