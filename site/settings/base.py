@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "lodestar.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and everything else: a visitor's cached page costs two cache reads.
+    "lodestar.visitor_cache.VisitorPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -300,6 +302,10 @@ ELASTICSEARCH_REPLICAS = env.int("ELASTICSEARCH_REPLICAS", default=0)  # one nod
 # /health/ready gives each dependency this long (seconds) and answers within 1.5 times that, even
 # when one hangs; /health/live asks nothing of them.
 HEALTH_CHECK_TIMEOUT = env.float("HEALTH_CHECK_TIMEOUT", default=1.0)
+
+# Whole pages for visitors who are not signed in (lodestar.visitor_cache): how long an entry may
+# live at most; writes invalidate it at once anyway. 0 turns the cache off.
+VISITOR_PAGE_CACHE_SECONDS = env.int("VISITOR_PAGE_CACHE_SECONDS", default=300)
 
 # --- Forum: pages, anti-abuse limits and notification email batching.
 FORUM_TOPICS_PER_PAGE = 30
