@@ -7,6 +7,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cases.api import api_router
 
+from . import media
+
 urlpatterns = [
     # /health/, /health/live and /health/ready: lodestar.health.HealthCheckMiddleware answers them.
     path("accounts/", include("allauth.urls")),
@@ -24,6 +26,8 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+else:
+    urlpatterns += [path("media/<path:path>", media.public_media, name="public_media")]
 
 # Wagtail's page tree serves everything else, so it comes last.
 urlpatterns += [path("", include(wagtail_urls))]

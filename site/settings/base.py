@@ -216,6 +216,9 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=str(BASE_DIR / "static_collected")
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "media"))
+# Behind nginx: Django answers media requests with this internal location (X-Accel-Redirect)
+# and nginx sends the file (deploy/nginx.conf.template); empty: Django sends it (lodestar.media).
+MEDIA_X_ACCEL_REDIRECT = env("MEDIA_X_ACCEL_REDIRECT", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
