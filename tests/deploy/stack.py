@@ -137,16 +137,16 @@ def manage(env: dict, *args: str, log=None) -> None:
         raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stdout[-4000:]}")
 
 
-def prepare_site(env: dict, *, progress=lambda message: None) -> None:
-    """Migrate, load the demo content, collect static files (hashed names) and build the index."""
+def prepare_site(env: dict, *, content: list[str], progress=lambda message: None) -> None:
+    """Migrate, add content (a manage.py command), collect static files (hashed names), build the index."""
     progress("migrate")
     collect = subprocess.Popen(  # meanwhile: it needs no database
         [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=REPO, env=env,
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
     manage(env, "migrate", "--noinput", "-v0")
-    progress("load_demo")
-    manage(env, "load_demo")
+    progress(" ".join(content))
+    manage(env, *content)
     out, _ = collect.communicate()
     if collect.returncode != 0:
         raise RuntimeError(f"collectstatic failed:\n{out[-4000:]}")

@@ -19,8 +19,9 @@ import requests
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from lodestar.members.demo import DEMO_PASSWORD, demo_email
 from tests.deploy import stack
+from tests.deploy.content import MEMBER_EMAIL
+from tests.members.test_security import PASSWORD
 
 pytestmark = pytest.mark.integration
 
@@ -33,6 +34,7 @@ REDIS_DB = [3, 4, 5, 6, 7, 8, 9, 13, 14, 15, 16][SLOT]
 DATABASE = f"lodestar_stack_{SLOT}"
 INDEX_PREFIX = f"lodestar-stack-{SLOT}"
 PORT_BASE = 24000 + 20 * SLOT
+CONTENT = ["shell", "-c", "from tests.deploy.content import create; create()"]
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +52,9 @@ def site(tmp_path_factory):
     processes = stack.Processes(root)
     try:
         stack.prepare_site(
-            env, progress=lambda step: logger.warning("stack: %s at %.1f s", step, time.monotonic() - started)
+            env,
+            content=CONTENT,
+            progress=lambda step: logger.warning("stack: %s at %.1f s", step, time.monotonic() - started),
         )
         conf = stack.render_nginx(
             root, upstream=f"127.0.0.1:{gunicorn_port}", http_port=http_port, https_port=https_port, env=env
@@ -61,7 +65,7 @@ def site(tmp_path_factory):
         certificate = str(root / "lodestar.crt")
         stack.wait_for(f"{base}/health/ready", what="the stack", processes=processes, verify=certificate)
         logger.warning("stack: up at %.1f s", time.monotonic() - started)
-        yield {"base": base, "http": f"http://127.0.0.1:{http_port}", "verify": certificate, "env": env}
+        yield {"base": base, "http": f"http://localhost:{http_port}", "verify": certificate, "env": env}
     finally:
         processes.stop()
         stack.drop_indexes(INDEX_PREFIX)
@@ -131,7 +135,7 @@ def test_a_member_logs_in_replies_uploads_an_avatar_and_everyone_sees_them(site)
     member = session_for(site)
     response = member.post(
         f"{base}/accounts/login/",
-        data={"login": demo_email("ana"), "password": DEMO_PASSWORD,
+        data={"login": MEMBER_EMAIL, "password": PASSWORD,
               "csrfmiddlewaretoken": csrf(member, f"{base}/accounts/login/")},
         timeout=10, allow_redirects=False,
     )  # fmt: skip
@@ -149,7 +153,8 @@ def test_a_member_logs_in_replies_uploads_an_avatar_and_everyone_sees_them(site)
     assert response.status_code == 302, response.text[:500]
     visitor = session_for(site)
     assert (
-        "Through nginx: our heat network took four years." in visitor.get(response.headers["Location"]).text
+        "Through nginx: our heat network took four years."
+        in visitor.get(base + response.headers["Location"], timeout=10).text
     )
 
     edit = soup(member.get(f"{base}/members/profile/", timeout=10))
@@ -175,7 +180,7 @@ def test_a_member_logs_in_replies_uploads_an_avatar_and_everyone_sees_them(site)
     assert response.status_code == 302, soup(response).select(".error")
 
     (slug,) = query(site, "SELECT slug FROM members_profile p JOIN members_user u ON u.id = p.user_id "
-                          "WHERE u.email = %s", demo_email("ana"))  # fmt: skip
+                          "WHERE u.email = %s", MEMBER_EMAIL)  # fmt: skip
     profile = visitor.get(f"{base}/members/people/{slug}/", timeout=10)
     image_src = soup(profile).select_one("img.avatar")["src"]
     picture_response = visitor.get(
@@ -187,12 +192,13 @@ def test_a_member_logs_in_replies_uploads_an_avatar_and_everyone_sees_them(site)
     assert Image.open(io.BytesIO(picture_response.content)).size == (256, 256)
 
 
-def test_a_search_finds_the_demo_content(site):
+def test_a_search_finds_the_case_studies(site):
     visitor = session_for(site)
-    response = visitor.get(f"{site['base']}/search/?q=energy", timeout=10)
+    response = visitor.get(f"{site['base']}/search/?q=energy+strategy", timeout=10)
 
     assert response.status_code == 200
-    assert len(soup(response).select(".search-hit")) >= 3
+    titles = sorted(hit.text.strip() for hit in soup(response).select(".search-hit__title"))
+    assert titles == [f"Illustrative energy strategy {n}" for n in range(3)]
 
 
 def test_media_outside_django_s_answers_is_never_served_from_disk(site):
