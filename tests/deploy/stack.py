@@ -38,9 +38,13 @@ def local_urls() -> tuple[str, str, str]:
 
 
 def production_environment(
-    *, database: str, index_prefix: str, redis_dbs: tuple[int, int], base_url: str, root: Path
+    *, database: str, index_prefix: str, redis_dbs: tuple[int, ...], base_url: str, root: Path
 ) -> dict[str, str]:
-    """Everything lodestar.settings.production insists on, pointing at the shared local services."""
+    """Everything lodestar.settings.production insists on, pointing at the shared local services.
+
+    redis_dbs: (broker and cache) or (broker, results, cache).
+    """
+    broker, results, cache = redis_dbs if len(redis_dbs) == 3 else (redis_dbs[0], redis_dbs[0], redis_dbs[1])
     pg, redis, es = local_urls()
     database_url = urlunsplit(urlsplit(os.environ.get("DATABASE_URL", pg))._replace(path=f"/{database}"))
     host = urlsplit(base_url).hostname
@@ -52,9 +56,9 @@ def production_environment(
         "CSRF_TRUSTED_ORIGINS": base_url,
         "WAGTAILADMIN_BASE_URL": base_url,
         "DATABASE_URL": database_url,
-        "REDIS_URL": f"{redis}/{redis_dbs[0]}",
-        "CELERY_RESULT_BACKEND": f"{redis}/{redis_dbs[0]}",
-        "CACHE_URL": f"{redis}/{redis_dbs[1]}",
+        "REDIS_URL": f"{redis}/{broker}",
+        "CELERY_RESULT_BACKEND": f"{redis}/{results}",
+        "CACHE_URL": f"{redis}/{cache}",
         "ELASTICSEARCH_URL": es,
         "ELASTICSEARCH_INDEX_PREFIX": index_prefix,
         "STATIC_ROOT": str(root / "static"),
