@@ -19,14 +19,15 @@ PUBLIC_FOLDERS = ("avatars/", "images/")
 
 @require_GET
 def public_media(request, path: str):
-    if not path.startswith(PUBLIC_FOLDERS):
-        raise Http404("No such file")
+    root = Path(settings.MEDIA_ROOT).resolve()
     try:
-        full_path = Path(safe_join(settings.MEDIA_ROOT, path))
+        full_path = Path(safe_join(root, path)).resolve()
     except ValueError as error:  # an attempt to leave MEDIA_ROOT
         raise Http404("No such file") from error
-    if not full_path.is_file():
+    relative = full_path.relative_to(root).as_posix() if full_path.is_relative_to(root) else ""
+    if not relative.startswith(PUBLIC_FOLDERS) or not full_path.is_file():
         raise Http404("No such file")
+    path = relative  # what was asked for, without any "..": nginx gets the same file
     content_type = mimetypes.guess_type(full_path.name)[0] or "application/octet-stream"
     if settings.MEDIA_X_ACCEL_REDIRECT:
         response = HttpResponse(content_type=content_type)
