@@ -29,8 +29,9 @@ KEY_PREFIX = "visitor-pages:page:"
 # Never cached, whoever asks: sign-in, administration and files with their own permission checks.
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/accounts/", "/documents/", "/media/", "/health")
 # Writes that change nothing a visitor sees (and some happen on every member's page view).
-IGNORED_APPS = {"sessions", "axes", "mail", "search", "admin", "contenttypes", "account"}
+IGNORED_APPS = {"sessions", "axes", "mail", "admin", "contenttypes", "account"}
 IGNORED_MODELS = {
+    "search.IndexOutbox",  # the worker's indexing bumps once the index shows the change
     "forum.TopicReadState",
     "forum.Notification",
     "forum.NotificationPreference",
