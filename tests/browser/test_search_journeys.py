@@ -68,7 +68,7 @@ def test_visitor_searches_narrows_by_facets_opens_a_case_and_downloads_the_csv(p
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Urban transport electrification (illustrative)"
     )
-    expect(page.locator("svg.pathway__svg")).to_be_visible()
+    expect(page.locator("svg.pathway__svg--wide")).to_be_visible()
 
     page.goto("/library/?sector=transport")
     with page.expect_download() as download_info:
