@@ -18,9 +18,12 @@ import logging
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from .cache import UNREACHABLE
 
 logger = logging.getLogger(__name__)
 
@@ -55,11 +58,27 @@ def current_generation() -> object | None:
 
 
 def bump_generation() -> None:
-    """Every page cached so far stops being served."""
+    """Every page cached so far stops being served.
+
+    A bump that cannot reach Redis is logged, not silently dropped: pages cached before it may
+    then be served for up to VISITOR_PAGE_CACHE_SECONDS by processes that still reach Redis.
+    """
+    backend = caches["default"]
     try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # no generation yet, or the cache is unreachable
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        if backend.is_down():
+            raise ConnectionError("this process is leaving the unreachable Redis cache alone")
+        try:
+            RedisCache.incr(backend, GENERATION_KEY)
+        except ValueError:  # no generation yet: nothing cached can be served anyway
+            RedisCache.add(backend, GENERATION_KEY, time.time_ns(), timeout=None)
+    except UNREACHABLE as error:
+        if not backend.is_down():
+            backend._trip(error)
+        logger.warning(
+            "Could not end the visitors' cached pages (%s): they may be served for up to %s s",
+            error,
+            settings.VISITOR_PAGE_CACHE_SECONDS,
+        )
 
 
 def bump_after_commit() -> None:
