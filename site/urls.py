@@ -5,10 +5,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 
 from cases.api import api_router
 
-from . import views
-
 urlpatterns = [
-    path("health/", views.health, name="health"),
+    # /health/, /health/live and /health/ready: lodestar.health.HealthCheckMiddleware answers them.
     path("accounts/", include("allauth.urls")),
     path("members/", include("lodestar.members.urls")),
     path("forum/", include("forum.urls")),

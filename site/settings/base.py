@@ -65,8 +65,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: health checks answer before host validation and the HTTPS redirect (lodestar.health).
+    "lodestar.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and everything else: a visitor's cached page costs two cache reads.
+    "lodestar.visitor_cache.VisitorPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -307,8 +311,13 @@ ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=5.0)
 ELASTICSEARCH_QUERY_TIMEOUT = env.float("ELASTICSEARCH_QUERY_TIMEOUT", default=1.5)
 ELASTICSEARCH_REPLICAS = env.int("ELASTICSEARCH_REPLICAS", default=0)  # one node locally and in compose
 
-# /health/ gives each dependency this long (seconds) and answers within about twice that.
-HEALTH_CHECK_TIMEOUT = env.float("HEALTH_CHECK_TIMEOUT", default=0.8)
+# /health/ready gives each dependency this long (seconds) and answers within 1.5 times that, even
+# when one hangs; /health/live asks nothing of them.
+HEALTH_CHECK_TIMEOUT = env.float("HEALTH_CHECK_TIMEOUT", default=1.0)
+
+# Whole pages for visitors who are not signed in (lodestar.visitor_cache): how long an entry may
+# live at most; writes invalidate it at once anyway. 0 turns the cache off.
+VISITOR_PAGE_CACHE_SECONDS = env.int("VISITOR_PAGE_CACHE_SECONDS", default=300)
 
 # --- Forum: pages, anti-abuse limits and notification email batching.
 FORUM_TOPICS_PER_PAGE = 30

@@ -37,3 +37,6 @@ WHITENOISE_AUTOREFRESH = True
 
 # Forum notification emails go out at once instead of after a batching pause.
 FORUM_EMAIL_BATCH_SECONDS = 0
+
+# Tests see fresh pages; the visitor cache's own tests (tests/test_visitor_cache.py) turn it on.
+VISITOR_PAGE_CACHE_SECONDS = env.int("VISITOR_PAGE_CACHE_SECONDS", default=0)
