@@ -71,6 +71,16 @@ def _serialized_database_in_this_context():
         connections["default"]._test_serialized_contents = _serialized_database["default"]
 
 
+@pytest.fixture
+def _django_db_helper(_serialized_database_in_this_context, _django_db_helper):
+    """pytest-django's database set-up, run after the serialized data is in this context.
+
+    Otherwise a transactional test that follows another (whose flush emptied every table) would start
+    from an empty database whenever pytest happened to set up the database first.
+    """
+    return _django_db_helper
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate limits and cached fragments live in Redis: every test starts without them."""

@@ -276,12 +276,17 @@ CELERY_BEAT_SCHEDULE = {
         "task": "lodestar.tasks.clear_expired_sessions",
         "schedule": 60 * 60 * 24,
     },
+    # Delivers forum notifications recorded while the broker was down, or whose task was lost.
+    "forum-drain-notification-outbox": {
+        "task": "forum.notifications.drain_notification_outbox",
+        "schedule": 60,
+    },
     "forum-send-pending-notification-emails": {
-        "task": "forum.tasks.send_pending_notification_emails",
+        "task": "forum.notifications.send_pending_notification_emails",
         "schedule": 5 * 60,
     },
     "forum-send-daily-digests": {
-        "task": "forum.tasks.send_daily_digests",
+        "task": "forum.notifications.send_daily_digests",
         "schedule": crontab(hour=env.int("FORUM_DIGEST_HOUR", default=7), minute=0),
     },
 }
