@@ -16,7 +16,7 @@ help:
 	@echo "make test-browser     only the browser journeys (Playwright + Debian's Chromium + axe-core)"
 	@echo "make bench            search benchmark on its own database and indexes (BENCH_DOCS=10000)"
 	@echo "make bench-load       load benchmark: gunicorn with production settings, 20 clients, a table of req/s and latencies"
-	@echo "make lint             ruff, bandit, pip-audit, docker-compose config check"
+	@echo "make lint             ruff, import cycles, bandit, pip-audit, docker-compose config check"
 	@echo "make format           apply ruff's fixes and formatting"
 	@echo "make services-up      start PostgreSQL, Redis and Elasticsearch (scripts/services)"
 	@echo "make services-down    stop them"
@@ -61,6 +61,7 @@ bench-load: install services-up
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python scripts/check-imports
 	$(BIN)/bandit --quiet --recursive --severity-level medium --exclude '*/migrations/*' site cases forum search
 	@scripts/audit
 	@scripts/check-compose

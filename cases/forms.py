@@ -1,23 +1,25 @@
-"""Filter forms of the library and tool listings (GET forms: bad values become form errors)."""
+"""Filter forms of the library and tool listings (GET forms: bad values become form errors).
+
+Their fields are the listing filters of cases.filters, in its order, then the sort order.
+"""
 
 from django import forms
-from django_countries import countries as all_countries
 
-from lodestar.vocabularies.models import ActorType, Sector, StrategyStage, ToolType
-
-from .fields import Cost
+from .filters import CASE_STUDY, TOOL, listing_filters
 
 SORTS = [("newest", "Newest first"), ("title", "Title (A to Z)")]
 
 
-def _term_field(model, label):
-    return forms.ModelChoiceField(
-        queryset=model.objects.all(), to_field_name="slug", required=False, label=label, empty_label="Any"
-    )
-
-
 class FilterForm(forms.Form):
-    """Shared by both listings: valid filters as a dict, and the chosen order."""
+    """A listing's filters (from cases.filters for `kind`): valid filters as a dict, and the order."""
+
+    kind = ""
+
+    def __init__(self, *args, country_codes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        for spec in listing_filters(self.kind):
+            self.fields[spec.param] = spec.form_field(country_codes=country_codes)
+        self.fields["sort"] = forms.ChoiceField(choices=SORTS, required=False, label="Sort by")
 
     @property
     def filters(self) -> dict:
@@ -29,6 +31,10 @@ class FilterForm(forms.Form):
     @property
     def sort_order(self) -> str:
         return (self.is_valid() and self.cleaned_data.get("sort")) or "newest"
+
+    def problems(self) -> str:
+        """The form's errors in one line, for a 400 answer to a bad export address."""
+        return "; ".join(f"{field}: {' '.join(errors)}" for field, errors in self.errors.items())
 
     def show_counts(self, counts: dict[str, dict[str, int]] | None) -> None:
         """Add to each option how many results it would give with the other filters kept."""
@@ -48,22 +54,11 @@ class FilterForm(forms.Form):
 
 
 class LibraryFilterForm(FilterForm):
-    sector = _term_field(Sector, "Sector")
-    actor_type = _term_field(ActorType, "Actor type")
-    country = forms.ChoiceField(required=False, label="Country")
-    stage = _term_field(StrategyStage, "Strategy stage")
-    sort = forms.ChoiceField(choices=SORTS, required=False, label="Sort by")
-
-    def __init__(self, *args, country_codes=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        names = dict(all_countries)
-        choices = sorted(((code, names.get(code, code)) for code in country_codes), key=lambda c: c[1])
-        self.fields["country"].choices = [("", "Any"), *choices]
+    kind = CASE_STUDY
 
 
 class ToolFilterForm(FilterForm):
-    sector = _term_field(Sector, "Sector")
-    tool_type = _term_field(ToolType, "Tool type")
-    stage = _term_field(StrategyStage, "Strategy stage")
-    cost = forms.ChoiceField(choices=[("", "Any"), *Cost.choices], required=False, label="Cost")
-    sort = forms.ChoiceField(choices=SORTS, required=False, label="Sort by")
+    kind = TOOL
+
+
+FORMS = {CASE_STUDY: LibraryFilterForm, TOOL: ToolFilterForm}

@@ -1,11 +1,13 @@
 """Reads of the library, each with the joins and prefetches its page needs (no N+1 queries).
 
-The listings (`listing_page`) are served by a search engine when one is plugged in with
-`use_listing_search()` (the search app does, in its AppConfig.ready: the library never imports
-search). The engine answers which page ids match, in order, with counts per filter value; the
-cards are then read here in a fixed number of queries. When it is unavailable, or none is
-plugged in, `case_study_listing` and `tool_listing` filter the same way in PostgreSQL (without
-counts). The CSV export always reads PostgreSQL, with the same filters.
+Page models call these with their own managers (`published(CaseStudyPage.objects)`), so this
+module never imports the models that import it. The listings (`listing_page`) are served by a
+search engine when one is plugged in with `use_listing_search()` (the search app does, in its
+AppConfig.ready: the library never imports search). The engine answers which page ids match, in
+order, with counts per filter value; the cards are then read here in a fixed number of queries.
+When it is unavailable, or none is plugged in, `filtered_listing` filters the same way in
+PostgreSQL (without counts), with the filters of cases.filters. The CSV export always reads
+PostgreSQL, with the same filters.
 """
 
 import itertools
@@ -19,8 +21,7 @@ from wagtail.images import get_image_model
 from lodestar.permissions import open_data_pages
 
 from .charts import narrow_chart, pathway_chart
-from .models import CaseStudyPage, FeaturedCase, LibraryIndexPage, ToolIndexPage, ToolPage
-from .models.snippets import HOME_PAGE_MAX_CARDS
+from .filters import CASE_STUDY, TOOL, filters_of
 from .tracker import track_page
 
 SORT_ORDERS = {"newest": ("-first_published_at", "-pk"), "title": ("title", "pk")}
@@ -32,95 +33,70 @@ def _hero_images() -> Prefetch:
     return Prefetch("hero_image", queryset=get_image_model().objects.prefetch_renditions(*HERO_RENDITIONS))
 
 
-def published_case_studies() -> QuerySet:
-    """Case studies anyone may read: live and without view restrictions. Drafts never appear."""
-    return open_data_pages(CaseStudyPage.objects.all())
+def published(pages) -> QuerySet:
+    """Pages (a manager or queryset of one page type) anyone may read: live, without view
+    restrictions. Drafts never appear."""
+    return open_data_pages(pages.all())
 
 
-def library_index():
-    """The library's index page (the coalition view links to its filtered listings)."""
-    return LibraryIndexPage.objects.live().first()
-
-
-def tool_index():
-    return ToolIndexPage.objects.live().first()
-
-
-def published_tools() -> QuerySet:
-    return open_data_pages(ToolPage.objects.all())
+def live_index(indexes):
+    """The live index page of a manager of index pages (the coalition view links to its listings)."""
+    return indexes.live().first()
 
 
 def case_study_cards(queryset: QuerySet) -> QuerySet:
     return queryset.select_related("actor_type", "strategy_stage").prefetch_related(_hero_images(), "sectors")
 
 
-def case_study_listing(*, filters: dict, sort: str = "newest", index=None) -> QuerySet:
-    """Published case studies matching the listing filters (sector, actor_type, country, stage)."""
-    queryset = published_case_studies()
+def _tool_cards(queryset: QuerySet) -> QuerySet:
+    return queryset.select_related("tool_type").prefetch_related("sectors")
+
+
+CARDS = {CASE_STUDY: case_study_cards, TOOL: _tool_cards}
+
+
+def filtered_listing(pages, *, kind: str, filters: dict, sort: str = "newest", index=None) -> QuerySet:
+    """Published pages of `kind` matching the listing filters of cases.filters, in the chosen order."""
+    queryset = published(pages)
     if index is not None:
         queryset = queryset.child_of(index)
-    if "sector" in filters:
-        queryset = queryset.filter(sectors=filters["sector"])
-    if "actor_type" in filters:
-        queryset = queryset.filter(actor_type=filters["actor_type"])
-    if "stage" in filters:
-        queryset = queryset.filter(strategy_stage=filters["stage"])
-    if "country" in filters:
-        # django-countries stores a comma-separated list of two-letter codes.
-        queryset = queryset.filter(countries__regex=rf"(^|,){filters['country']}(,|$)")
+    for spec in filters_of(kind):
+        if spec.param in filters:
+            queryset = spec.apply(queryset, kind, filters[spec.param])
     return queryset.order_by(*SORT_ORDERS.get(sort, SORT_ORDERS["newest"]))
 
 
-def case_study_export_rows(*, filters: dict, sort: str = "newest", index=None) -> QuerySet:
-    """The same listing with everything the CSV export writes, prefetched."""
+EXPORT_RELATIONS = {
+    CASE_STUDY: (
+        ("actor_type", "strategy_stage"),
+        ("sectors", "policy_instruments", "co_benefits", "contributor_organisations", "milestones"),
+    ),
+    TOOL: (("document", "tool_type"), ("sectors", "strategy_stages")),
+}
+
+
+def export_rows(pages, *, kind: str, filters: dict, sort: str = "newest", index=None) -> QuerySet:
+    """The same listing with everything its CSV export writes, prefetched."""
+    joined, prefetched = EXPORT_RELATIONS[kind]
     return (
-        case_study_listing(filters=filters, sort=sort, index=index)
-        .select_related("actor_type", "strategy_stage")
-        .prefetch_related(
-            "sectors", "policy_instruments", "co_benefits", "contributor_organisations", "milestones"
-        )
+        filtered_listing(pages, kind=kind, filters=filters, sort=sort, index=index)
+        .select_related(*joined)
+        .prefetch_related(*prefetched)
     )
 
 
-def tool_export_rows(*, filters: dict, sort: str = "newest", index=None) -> QuerySet:
-    """The tool listing with everything the tools CSV writes, prefetched."""
-    return (
-        tool_listing(filters=filters, sort=sort, index=index)
-        .select_related("document")
-        .prefetch_related("strategy_stages")
-    )
-
-
-def case_study_countries() -> list[str]:
+def case_study_countries(case_studies) -> list[str]:
     """Countries that published case studies cover, for the country filter."""
-    stored = published_case_studies().order_by().values_list("countries", flat=True).distinct()
+    stored = published(case_studies).order_by().values_list("countries", flat=True).distinct()
     return sorted(set(itertools.chain.from_iterable(value.split(",") for value in stored if value)))
 
 
-def tool_listing(*, filters: dict, sort: str = "newest", index=None) -> QuerySet:
-    queryset = published_tools()
-    if index is not None:
-        queryset = queryset.child_of(index)
-    if "sector" in filters:
-        queryset = queryset.filter(sectors=filters["sector"])
-    if "tool_type" in filters:
-        queryset = queryset.filter(tool_type=filters["tool_type"])
-    if "stage" in filters:
-        queryset = queryset.filter(strategy_stages=filters["stage"])
-    if "cost" in filters:
-        queryset = queryset.filter(cost=filters["cost"])
-    return (
-        queryset.order_by(*SORT_ORDERS.get(sort, SORT_ORDERS["newest"]))
-        .select_related("tool_type")
-        .prefetch_related("sectors")
-    )
-
-
-def featured_cases(limit: int = HOME_PAGE_MAX_CARDS) -> list[FeaturedCase]:
-    """The first featured list's current entries, in the secretariat's order (expired ones drop out)."""
+def featured_cases(entries, limit: int | None = None) -> list:
+    """The first featured list's current entries (of FeaturedCase.objects), in the secretariat's
+    order (expired ones drop out)."""
     entries = (
-        FeaturedCase.objects.current()
-        .filter(featured_list__in=_first_featured_list())
+        entries.current()
+        .of_first_list()
         .select_related("case_study", "case_study__actor_type")
         .prefetch_related(
             Prefetch(
@@ -131,16 +107,10 @@ def featured_cases(limit: int = HOME_PAGE_MAX_CARDS) -> list[FeaturedCase]:
         )
         .order_by("sort_order", "pk")
     )
-    return list(entries[:limit])
+    return list(entries[:limit] if limit is not None else entries)
 
 
-def _first_featured_list():
-    from .models import FeaturedList
-
-    return FeaturedList.objects.order_by("pk").values("pk")[:1]
-
-
-def case_study_detail_context(page: CaseStudyPage) -> dict:
+def case_study_detail_context(page) -> dict:
     """Everything a case study page shows besides its own fields, in a fixed number of queries."""
     milestones = list(page.milestones.all())
     return {
@@ -167,19 +137,17 @@ def _pathway(page, milestones) -> dict:
     }
 
 
-def tool_detail_context(page: ToolPage) -> dict:
+def tool_detail_context(page) -> dict:
     return {
         "sectors": list(page.sectors.all()),
         "strategy_stages": list(page.strategy_stages.all()),
-        "used_in": list(
-            published_case_studies().filter(related_tools=page).select_related("actor_type").order_by("title")
-        ),
+        "used_in": list(published(page.used_in_case_studies).select_related("actor_type").order_by("title")),
     }
 
 
-def contributed_case_studies(*, organisation=None, owner=None, limit: int = 12) -> list:
+def contributed_case_studies(case_studies, *, organisation=None, owner=None, limit: int = 12) -> list:
     """Published case studies an organisation contributed to, or a member wrote (profile pages)."""
-    queryset = published_case_studies()
+    queryset = published(case_studies)
     if organisation is not None:
         queryset = queryset.filter(contributor_organisations=organisation)
     if owner is not None:
@@ -242,10 +210,9 @@ def _page_number(page) -> int:
         return 1
 
 
-def listing_page(*, kind: str, filters: dict, sort: str, page, per_page: int) -> Listing:
+def listing_page(pages, *, kind: str, filters: dict, sort: str, page, per_page: int) -> Listing:
     """One page of the case-study ("case_study") or tool ("tool") listing, with counts if it can."""
-    cards = {"case_study": lambda qs: case_study_cards(qs), "tool": lambda qs: qs}[kind]
-    database = {"case_study": case_study_listing, "tool": tool_listing}[kind]
+    cards = CARDS[kind]
     if _listing_search is not None:
         try:
             hits = _listing_search(
@@ -258,11 +225,11 @@ def listing_page(*, kind: str, filters: dict, sort: str, page, per_page: int) ->
         except ListingSearchUnavailable:
             hits = None
         if hits is not None:
-            published = database(filters={}, sort=sort).filter(pk__in=hits.ids)
-            by_id = {obj.pk: obj for obj in cards(published)}
+            found = filtered_listing(pages, kind=kind, filters={}, sort=sort).filter(pk__in=hits.ids)
+            by_id = {obj.pk: obj for obj in cards(found)}
             # The index may lag a moment behind an unpublish: such a page is simply left out.
             objects = [by_id[pk] for pk in hits.ids if pk in by_id]
             paginator = Paginator(_Counted(hits.total), per_page)
             return Listing(page_obj=Page(objects, hits.page, paginator), counts=hits.counts)
-    results = cards(database(filters=filters, sort=sort))
+    results = cards(filtered_listing(pages, kind=kind, filters=filters, sort=sort))
     return Listing(page_obj=Paginator(results, per_page).get_page(page), counts=None)

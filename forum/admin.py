@@ -1,12 +1,8 @@
+"""Django-admin views of the forum's records for administrators (categories live in the Wagtail admin)."""
+
 from django.contrib import admin
 
-from .models import Category, Flag, ModerationLogEntry, NotificationOutbox, Post, Suspension, Topic
-
-
-@admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "visibility", "who_may_start_topics", "who_may_reply", "sort_order"]
-    prepopulated_fields = {"slug": ["name"]}
+from .models import Flag, ModerationLogEntry, NotificationOutbox, Post, Suspension, Topic
 
 
 @admin.register(Topic)

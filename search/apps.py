@@ -7,9 +7,9 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self):
-        # One elasticsearch-dsl connection for the whole process (web or worker); search code itself
+        # One elasticsearch.dsl connection for the whole process (web or worker); search code itself
         # uses the clients of search.client, which follow the settings at call time.
-        from elasticsearch_dsl import connections
+        from elasticsearch.dsl import connections
 
         from . import signals, synonyms  # noqa: F401 - synonyms connects its cache-clearing receiver
 

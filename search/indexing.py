@@ -1,14 +1,14 @@
-"""Bringing Elasticsearch up to date with the database: indexing, draining, checking, rebuilding.
+"""Bringing Elasticsearch up to date with the database: indexing objects and draining the outbox.
 
 Every write carries the object's outbox version as an external version (`external_gte`), so
 whichever order tasks, the drain, a repair or a rebuild run in, the newest state wins and an
-older one is refused by Elasticsearch itself. Deletes are versioned the same way.
+older one is refused by Elasticsearch itself. Deletes are versioned the same way. Checking,
+repairing and rebuilding the whole index are search.maintenance's.
 """
 
 from __future__ import annotations
 
 import logging
-import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -19,10 +19,10 @@ from django.db import connection, transaction
 from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from elasticsearch import NotFoundError
-from elasticsearch.helpers import scan, streaming_bulk
+from elasticsearch.helpers import streaming_bulk
 
 from .client import indexing_client
-from .documents import DOCUMENTS, all_documents, document_for, index_definition, read_alias, write_alias
+from .documents import DOCUMENTS, document_for, index_definition, read_alias, write_alias
 from .models import IndexOutbox
 
 logger = logging.getLogger(__name__)
@@ -42,7 +42,7 @@ def target_alias(index_name: str) -> str:
 
     A task that resolved its targets just before a rebuild dropped the old index would otherwise
     re-create that index by writing to it (auto-create). Through an alias that vanished with the
-    index, the write fails instead, and it is skipped as harmless (see _send).
+    index, the write fails instead, and it is skipped as harmless (see send_actions).
     """
     return f"{index_name}-writer"
 
@@ -177,7 +177,7 @@ def _gone_with_versions(document, object_ids: list[int]) -> dict[int, int]:
     return gone
 
 
-def _send(actions: Iterable[dict]) -> SyncResult:
+def send_actions(actions: Iterable[dict]) -> SyncResult:
     """Send bulk actions; a refused older version or a missing document to delete is not an error.
 
     Connection failures raise (the task is retried); documents Elasticsearch refuses (a bad value,
@@ -223,8 +223,8 @@ def _chunks(items: Iterable[dict], size: int) -> Iterator[list[dict]]:
         yield chunk
 
 
-def _send_pipelined(actions: Iterable[dict], *, senders: int = 2) -> SyncResult:
-    """Like _send, but chunks go out from other threads while this one reads the next from the database.
+def send_pipelined(actions: Iterable[dict], *, senders: int = 2) -> SyncResult:
+    """Like send_actions, but chunks go out from other threads while this one reads the next ones.
 
     For the rebuild: reading and building documents (CPU in this process) overlaps with
     Elasticsearch indexing the previous chunks (waiting on the network). At most `senders + 1`
@@ -234,7 +234,7 @@ def _send_pipelined(actions: Iterable[dict], *, senders: int = 2) -> SyncResult:
     with ThreadPoolExecutor(max_workers=senders, thread_name_prefix="search-bulk") as pool:
         in_flight: deque = deque()
         for chunk in _chunks(actions, CHUNK_SIZE):
-            in_flight.append(pool.submit(_send, chunk))
+            in_flight.append(pool.submit(send_actions, chunk))
             while len(in_flight) > senders:
                 result += in_flight.popleft().result()
         while in_flight:
@@ -277,7 +277,7 @@ def sync_objects(keys: Iterable[tuple[str, int]]) -> SyncResult:
         document = document_for(document_type)
         for start in range(0, len(ids), CHUNK_SIZE):
             actions, stamped = _actions_for(document_type, ids[start : start + CHUNK_SIZE], targets)
-            chunk = _send(actions)
+            chunk = send_actions(actions)
             # What Elasticsearch refused stays pending: the drain tries it again, and it is logged.
             refused = chunk.failed
             _mark_indexed(
@@ -311,220 +311,3 @@ def drain(*, max_batches: int = 200) -> SyncResult:
         after = rows[-1][0]
         result += sync_objects((document_type, object_id) for _, document_type, object_id in rows)
     return result
-
-
-# --- Comparing database and index ----------------------------------------------------------------
-
-
-@dataclass
-class TypeReport:
-    document_type: str
-    in_database: int
-    in_index: int
-    missing: list[int]
-    extra: list[int]
-    stale: list[int]
-    extra_versions: dict[int, int] = field(default_factory=dict)  # as found in the index
-
-    @property
-    def ok(self) -> bool:
-        return not (self.missing or self.extra or self.stale)
-
-
-def _database_versions(document) -> dict[int, int]:
-    return dict(
-        document.indexable_with_versions().values_list("pk", "search_version").iterator(chunk_size=2000)
-    )
-
-
-def _index_versions(document_type: str) -> dict[int, int]:
-    hits = scan(
-        indexing_client(),
-        index=read_alias(),
-        query={"query": {"term": {"content_type": document_type}}, "_source": False, "version": True},
-        size=2000,
-    )
-    versions = {}
-    for hit in hits:
-        object_id = int(hit["_id"].rsplit("-", 1)[1])
-        versions[object_id] = hit.get("_version", 0)
-    return versions
-
-
-def outdated_fields() -> list[str]:
-    """Fields the code defines that the live index lacks: it predates them, and needs a --rebuild.
-
-    (The mapping is strict, so documents carrying such a field are refused until then.)
-    """
-    wanted = index_definition(read_alias())["mappings"]["properties"]
-    live = indexing_client().indices.get_mapping(index=read_alias()).body
-    have = set().union(*(set(m["mappings"].get("properties", {})) for m in live.values()))
-    return sorted(set(wanted) - have)
-
-
-def check() -> list[TypeReport]:
-    """Compare the database and the read index for every content type."""
-    ensure_index()
-    indexing_client().indices.refresh(index=read_alias())
-    reports = []
-    for document in all_documents():
-        in_db = _database_versions(document)
-        in_index = _index_versions(document.document_type)
-        extra = sorted(set(in_index) - set(in_db))
-        reports.append(
-            TypeReport(
-                document_type=document.document_type,
-                in_database=len(in_db),
-                in_index=len(in_index),
-                missing=sorted(set(in_db) - set(in_index)),
-                extra=extra,
-                stale=sorted(i for i, v in in_db.items() if i in in_index and in_index[i] < v),
-                extra_versions={i: in_index[i] for i in extra},
-            )
-        )
-    return reports
-
-
-def _delete_extra(report: TypeReport) -> SyncResult:
-    """Remove documents of objects that may not be found (deleted, unpublished...).
-
-    The delete is versioned at least as high as the document found in the index, so it wins even
-    over a document written without the outbox (by hand, or by an old release); an object that
-    became findable again since the check has a newer outbox version, and its document stays.
-    """
-    document = document_for(report.document_type)
-    outbox = dict(
-        IndexOutbox.objects.filter(
-            document_type=report.document_type, object_id__in=report.extra
-        ).values_list("object_id", "version")
-    )
-    indexable = set(document.get_queryset().filter(pk__in=report.extra).values_list("pk", flat=True))
-    targets = write_targets()
-    actions = [
-        {
-            "_op_type": "delete",
-            "_index": target,
-            "_id": document.document_id(object_id),
-            "version": max(report.extra_versions.get(object_id, 0), outbox.get(object_id, 0)),
-            "version_type": "external_gte",
-        }
-        for object_id in report.extra
-        if object_id not in indexable
-        for target in targets
-    ]
-    return _send(actions) if actions else SyncResult()
-
-
-def repair(reports: list[TypeReport]) -> SyncResult:
-    """Index missing and stale documents and remove extra ones, then drain the outbox.
-
-    Every drifted object first gets a new outbox version, as if it had just changed: a document
-    deleted or written by hand outside the outbox leaves a tombstone or version in Elasticsearch
-    that the old version could not beat, and a fresh one from the sequence always does.
-    """
-    from .outbox import record_changes
-
-    result = SyncResult()
-    for report in reports:
-        with transaction.atomic():
-            for start in range(0, len(ids := [*report.missing, *report.stale, *report.extra]), CHUNK_SIZE):
-                record_changes(report.document_type, ids[start : start + CHUNK_SIZE], dispatch=False)
-        keys = [(report.document_type, i) for i in [*report.missing, *report.stale]]
-        if keys:
-            result += sync_objects(keys)
-        if report.extra:
-            result += _delete_extra(report)
-    result += drain()
-    return result
-
-
-# --- Full rebuild without downtime --------------------------------------------------------------
-
-REBUILD_LOCK = 7_401_001  # pg advisory lock id: one rebuild at a time
-
-
-def _stream_all(name: str, progress: Callable[[int], None]) -> Iterator[dict]:
-    for document in all_documents():
-        # One statement per type, read through a server-side cursor: memory stays flat.
-        for obj in document.indexable_with_versions().iterator(chunk_size=CHUNK_SIZE):
-            progress(1)
-            yield {
-                "_op_type": "index",
-                "_index": target_alias(name),
-                "_id": document.document_id(obj.pk),
-                "version": obj.search_version,
-                "version_type": "external_gte",
-                "_source": document.source(obj),
-            }
-
-
-def indexable_count() -> int:
-    return sum(document.get_queryset().count() for document in all_documents())
-
-
-def rebuild(
-    *, progress: Callable[[int], None] = lambda n: None, say: Callable[[str], None] = logger.info
-) -> str:
-    """Build a new index from the database and swap it in atomically; return its name.
-
-    1. Create the new index and add it to the write alias: from now on every indexing task writes
-       to both indexes. (A task reads the database before it resolves the alias, so a task that
-       missed the new index read its objects before the bulk load below reads them.)
-    2. Bulk-load every indexable object, streamed in chunks, with its outbox version.
-    3. Catch up on rows still pending in the outbox (changes whose task has not run or failed).
-    4. Swap the read alias and drop the old index from the write alias in one atomic call, then
-       catch up once more and, after a grace period for searches in flight, delete the old index.
-       Searches read the old index until the swap and the new one after it: they never see a
-       missing or half-built index.
-    """
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_lock(%s)", [REBUILD_LOCK])
-        if not cursor.fetchone()[0]:
-            raise RuntimeError("Another search index rebuild is running; wait for it to finish.")
-    try:
-        client = indexing_client()
-        # No index yet (a fresh install): the new one becomes the first, without an empty one before it.
-        old = indexes_behind(read_alias())
-        stale_new = [i for i in indexes_behind(write_alias()) if i not in old]  # an interrupted rebuild
-        name = new_index_name()
-        say(f"Creating {name}")
-        create_index(name)
-        client.indices.put_settings(index=name, settings={"index": {"refresh_interval": "-1"}})
-        client.indices.update_aliases(
-            actions=[
-                *[{"remove": {"index": i, "alias": write_alias()}} for i in stale_new],
-                {"add": {"index": name, "alias": write_alias()}},
-            ]
-        )
-        if stale_new:
-            client.indices.delete(index=",".join(stale_new), ignore_unavailable=True)
-        say("Loading every searchable object from the database")
-        loaded = _send_pipelined(_stream_all(name, progress))
-        client.indices.put_settings(index=name, settings={"index": {"refresh_interval": None}})
-        say("Catching up on changes made meanwhile")
-        drain()
-        client.indices.refresh(index=name)
-        # Whatever the read alias holds now is retired (including an index a task created meanwhile
-        # on a fresh install, whose writes the new index received through the write alias too).
-        old = [i for i in indexes_behind(read_alias()) if i != name]
-        client.indices.update_aliases(
-            actions=[
-                *[{"remove": {"index": i, "alias": read_alias()}} for i in old],
-                *[{"remove": {"index": i, "alias": write_alias()}} for i in old],
-                {"add": {"index": name, "alias": read_alias()}},
-            ]
-        )
-        drain()
-        if old:
-            # Searches that resolved the read alias just before the swap still run on the old
-            # index: let them finish (they time out after ELASTICSEARCH_QUERY_TIMEOUT) before it goes.
-            time.sleep(settings.ELASTICSEARCH_QUERY_TIMEOUT + 0.5)
-            client.indices.delete(index=",".join(old), ignore_unavailable=True)
-        say(
-            f"Swapped in {name}: {loaded.indexed} documents loaded, {loaded.superseded} already newer "
-            f"from live indexing; dropped {', '.join(old) or 'nothing'}"
-        )
-        return name
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_unlock(%s)", [REBUILD_LOCK])

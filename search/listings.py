@@ -12,21 +12,18 @@ from __future__ import annotations
 
 import math
 
+from cases.filters import listing_filters
 from cases.selectors import ListingHits, ListingSearchUnavailable
 
 from .documents import PUBLIC
-from .selectors import QueryRejected, SearchUnavailable, _run
+from .selectors import QueryRejected, SearchUnavailable, run_search
 
-# The listing forms' field names -> the search documents' fields.
-LISTING_FIELDS = {
-    "case_study": {
-        "sector": "sectors",
-        "actor_type": "actor_type",
-        "country": "countries",
-        "stage": "strategy_stage",
-    },
-    "tool": {"sector": "sectors", "tool_type": "tool_type", "stage": "strategy_stage", "cost": "cost"},
-}
+
+def listing_fields(kind: str) -> dict[str, str]:
+    """The listing form's parameters -> the search documents' fields (from cases.filters)."""
+    return {spec.param: spec.index_field for spec in listing_filters(kind)}
+
+
 SORTS = {
     "newest": [{"date": {"order": "desc", "missing": "_last"}}, {"object_id": "desc"}],
     "title": [{"title.exact": "asc"}, {"object_id": "asc"}],
@@ -35,7 +32,7 @@ MAX_WINDOW = 10_000
 
 
 def listing_body(*, kind: str, filters: dict[str, str], sort: str, page: int, per_page: int) -> dict:
-    fields = LISTING_FIELDS[kind]
+    fields = listing_fields(kind)
     chosen = {fields[name]: value for name, value in filters.items() if name in fields and value}
     base = [{"term": {"content_type": kind}}, {"term": {"visibility": PUBLIC}}]
     aggs = {}
@@ -64,12 +61,14 @@ def search_listing(*, kind: str, filters: dict[str, str], sort: str, page: int, 
     last_allowed = MAX_WINDOW // per_page
     page = min(max(page, 1), last_allowed)
     try:
-        response = _run(**listing_body(kind=kind, filters=filters, sort=sort, page=page, per_page=per_page))
+        response = run_search(
+            **listing_body(kind=kind, filters=filters, sort=sort, page=page, per_page=per_page)
+        )
         total = response.get("hits", {}).get("total", {}).get("value", 0)
         last = max(1, min(math.ceil(total / per_page), last_allowed))
         if page > last:  # past the end: the last page, as the database listing did
             page = last
-            response = _run(
+            response = run_search(
                 **listing_body(kind=kind, filters=filters, sort=sort, page=page, per_page=per_page)
             )
     except (SearchUnavailable, QueryRejected) as error:
@@ -79,6 +78,6 @@ def search_listing(*, kind: str, filters: dict[str, str], sort: str, page: int, 
     ids = [int(hit["fields"]["object_id"][0]) for hit in response["hits"]["hits"]]
     counts = {
         name: {b["key"]: b["doc_count"] for b in response["aggregations"][name]["values"]["buckets"]}
-        for name in LISTING_FIELDS[kind]
+        for name in listing_fields(kind)
     }
     return ListingHits(ids=ids, total=total, page=page, counts=counts)

@@ -17,6 +17,8 @@ from django.db import connection, transaction
 
 from lodestar.queue import send_task
 
+from .tasks import index_changes
+
 logger = logging.getLogger(__name__)
 
 # `ON CONFLICT ... DO UPDATE` locks the existing row and evaluates nextval() only once it holds the
@@ -70,8 +72,6 @@ def _dispatch() -> None:
 
 def send_index_task(keys: list[tuple[str, int]]) -> bool:
     """Queue indexing of these objects; on a broker failure, leave them to the drain and say so."""
-    from .tasks import index_changes
-
     if send_task(index_changes, [list(key) for key in keys]) is None:
         logger.warning(
             "Could not queue search indexing of %d object(s); the periodic drain will index them.", len(keys)

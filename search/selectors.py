@@ -20,15 +20,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.utils.safestring import SafeString, mark_safe
-from django_countries import countries
 from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import ConnectionTimeout, TransportError
 from elasticsearch import ApiError, NotFoundError
 
+from cases.filters import FILTERS, Filter
 from forum import models as forum_models
 from lodestar.permissions import searchable_audiences, visible_categories
 from lodestar.permissions.search import PUBLIC as PUBLIC_AUDIENCE
-from lodestar.vocabularies import models as vocabularies
 
 from .client import query_client
 from .documents import DOCUMENTS, read_alias
@@ -80,15 +79,8 @@ def _vocabulary_labels(model) -> Callable[[Iterable[str]], dict[str, str]]:
     return labels
 
 
-def _country_labels(codes: Iterable[str]) -> dict[str, str]:
-    return {code: countries.name(code) or code for code in codes}
-
-
 def _content_type_labels(values: Iterable[str]) -> dict[str, str]:
     return {v: DOCUMENTS[v].label if v in DOCUMENTS else v for v in values}
-
-
-COST_LABELS = {"free": "Free", "freemium": "Freemium", "paid": "Paid"}
 
 
 @dataclass(frozen=True)
@@ -105,16 +97,16 @@ def _visible_category_slugs(user, slugs: Iterable[str]) -> set[str]:
     return set(visible_categories(user).filter(slug__in=list(slugs)).values_list("slug", flat=True))
 
 
+def _library_facet(spec: Filter) -> FacetField:
+    """A library filter of cases.filters as a facet: its label, and its values' names."""
+    if spec.vocabulary is not None:
+        return FacetField(spec.index_field, spec.label, _vocabulary_labels(spec.vocabulary))
+    return FacetField(spec.index_field, spec.label, spec.value_labels)
+
+
 FACETS: list[FacetField] = [
     FacetField("content_type", "Type", _content_type_labels),
-    FacetField("sectors", "Sector", _vocabulary_labels(vocabularies.Sector)),
-    FacetField("countries", "Country", _country_labels),
-    FacetField("actor_type", "Actor type", _vocabulary_labels(vocabularies.ActorType)),
-    FacetField("strategy_stage", "Strategy stage", _vocabulary_labels(vocabularies.StrategyStage)),
-    FacetField("co_benefits", "Co-benefit", _vocabulary_labels(vocabularies.CoBenefit)),
-    FacetField("policy_instruments", "Policy instrument", _vocabulary_labels(vocabularies.PolicyInstrument)),
-    FacetField("tool_type", "Tool type", _vocabulary_labels(vocabularies.ToolType)),
-    FacetField("cost", "Cost", lambda values: {v: COST_LABELS.get(v, v) for v in values}),
+    *(_library_facet(spec) for spec in FILTERS),
     FacetField(
         "category", "Forum category", _vocabulary_labels(forum_models.Category), _visible_category_slugs
     ),
@@ -392,7 +384,11 @@ def build_body(request: SearchRequest, *, audiences: list[str], page: int) -> di
 # --- Running it ------------------------------------------------------------------------------------
 
 
-def _run(**kwargs) -> dict:
+def run_search(**kwargs) -> dict:
+    """Run one search request body on the read alias; {} when no index exists yet.
+
+    Raises QueryRejected for a query Elasticsearch refuses, SearchUnavailable when it cannot answer.
+    """
     try:
         return query_client().search(index=read_alias(), **kwargs).body
     except NotFoundError:
@@ -465,12 +461,12 @@ def search_content(*, user, request: SearchRequest) -> SearchResults:
     audiences = searchable_audiences(user)
     max_page = MAX_RESULT_WINDOW // request.per_page
     page = min(max(request.page, 1), max_page)
-    response = _run(**build_body(request, audiences=audiences, page=page))
+    response = run_search(**build_body(request, audiences=audiences, page=page))
     total = response.get("hits", {}).get("total", {}).get("value", 0)
     pages = max(1, min(math.ceil(total / request.per_page), max_page))
     if page > pages:  # out of range: show the last page rather than an empty one
         page = pages
-        response = _run(**build_body(request, audiences=audiences, page=page))
+        response = run_search(**build_body(request, audiences=audiences, page=page))
     filters = {k: v for k, v in request.filters.items() if k in FACET_NAMES and v}
     results = SearchResults(
         request=request,
@@ -507,7 +503,7 @@ def _first_confirmed(options: list[dict], audiences: list[str]) -> dict | None:
         for i, option in enumerate(options)
     }
     try:
-        response = _run(
+        response = run_search(
             query={"bool": {"filter": [{"terms": {"visibility": audiences}}]}},
             aggs={"candidates": {"filters": {"filters": checks}}},
             size=0,
@@ -532,7 +528,7 @@ def suggest_titles(*, user, prefix: str, size: int = 8) -> list[dict]:
     }
     if len(prefix) >= 4:
         completion["fuzzy"] = {"fuzziness": 1, "prefix_length": 2}
-    response = _run(
+    response = run_search(
         suggest={"titles": {"prefix": prefix, "completion": completion}},
         source=["title", "url", "content_type"],
         size=0,
@@ -558,7 +554,7 @@ def related_documents(*, user, document_type: str, object_id, size: int = 5) -> 
     """
     document_id = f"{document_type}-{object_id}"
     try:
-        response = _run(
+        response = run_search(
             query={
                 "bool": {
                     "must": [

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import HttpResponseBadRequest
 from django.utils import timezone
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -16,6 +17,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 
+from lodestar.permissions import can_export_library, can_view_library
+from lodestar.permissions.http import deny
+
+from .. import export, selectors
 from ..admin_forms import CaseStudyPageForm
 from ..blocks import case_study_body_blocks
 from ..fields import (
@@ -32,8 +37,11 @@ from ..fields import (
     language_names,
 )
 from ..figures import MILESTONE, Figures, figures_errors
+from ..filters import CASE_STUDY, TOOL
+from ..forms import FORMS
 from ..serializers import MilestoneSerializer, OrganisationSerializer, PageLinkSerializer, TermSerializer
 from ..tracker import track_page
+from .snippets import HOME_PAGE_MAX_CARDS, FeaturedCase
 
 REVIEW_STALE_AFTER_YEARS = 5
 YEAR_VALIDATORS = [MinValueValidator(1850), MaxValueValidator(2200)]
@@ -46,56 +54,120 @@ def _year_field(verbose_name, help_text=""):
     )
 
 
-class LibraryIndexPage(RoutablePageMixin, Page):
-    """The case-study library: featured cases first, then every case study with filters."""
+class ListingIndexPage(RoutablePageMixin, Page):
+    """An index page listing its content type with the filters of cases.filters, and its CSV.
+
+    The routes read through cases.selectors with this page's own models (selectors never import
+    models, so page models can call them) and render the page's template.
+    """
 
     intro = models.CharField(max_length=300, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["cases.CaseStudyPage"]
     max_count = 1
+
+    kind = ""  # the content type listed, as cases.filters names it
+    per_page = 20
+
+    class Meta:
+        abstract = True
+
+    def listed_pages(self):
+        """The manager of the page type listed (resolved on call: it is defined further down)."""
+        raise NotImplementedError
+
+    def filter_form(self, request):
+        return FORMS[self.kind](request.GET or None)
+
+    def extra_listing_context(self, *, filtered: bool, page_obj) -> dict:
+        return {}
+
+    @path("")
+    def listing(self, request):
+        """The filtered listing, one page of cards, with counts per filter value when search serves it."""
+        if not can_view_library(request.user):
+            return deny(request)
+        form = self.filter_form(request)
+        filters = form.filters
+        listing = selectors.listing_page(
+            self.listed_pages(),
+            kind=self.kind,
+            filters=filters,
+            sort=form.sort_order,
+            page=request.GET.get("page"),
+            per_page=self.per_page,
+        )
+        form.show_counts(listing.counts)
+        context = {
+            "filter_form": form,
+            "page_obj": listing.page_obj,
+            "counts_unavailable": listing.counts is None,
+            "filtered": bool(filters),
+            "querystring": _querystring_without_page(request),
+            **self.extra_listing_context(filtered=bool(filters), page_obj=listing.page_obj),
+        }
+        return self.render(request, context_overrides=context)
+
+    @path("export/", name="export_csv")
+    def export_csv(self, request):
+        """The current filtered listing as CSV (published pages only); a bad filter is a 400."""
+        if not can_export_library(request.user):
+            return deny(request)
+        form = self.filter_form(request)
+        if form.is_bound and not form.is_valid():
+            return HttpResponseBadRequest(
+                f"Invalid filter. {form.problems()}", content_type="text/plain; charset=utf-8"
+            )
+        rows = selectors.export_rows(
+            self.listed_pages(), kind=self.kind, filters=form.filters, sort=form.sort_order, index=self
+        )
+        return export.csv_response(rows, kind=self.kind, request=request)
+
+
+def _querystring_without_page(request) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+class LibraryIndexPage(ListingIndexPage):
+    """The case-study library: featured cases first, then every case study with filters."""
+
+    subpage_types = ["cases.CaseStudyPage"]
+    kind = CASE_STUDY
+    per_page = 12
 
     class Meta:
         verbose_name = "library index"
 
-    @path("")
-    def listing(self, request):
-        from ..views import library_listing
+    def listed_pages(self):
+        return CaseStudyPage.objects
 
-        return library_listing(request, self)
+    def filter_form(self, request):
+        countries = selectors.case_study_countries(CaseStudyPage.objects)
+        return FORMS[self.kind](request.GET or None, country_codes=countries)
 
-    @path("export/", name="export_csv")
-    def export_csv(self, request):
-        from ..views import library_export_csv
+    def extra_listing_context(self, *, filtered: bool, page_obj) -> dict:
+        show_featured = not filtered and page_obj.number == 1
+        featured = (
+            selectors.featured_cases(FeaturedCase.objects, HOME_PAGE_MAX_CARDS) if show_featured else []
+        )
+        return {"featured": featured}
 
-        return library_export_csv(request, self)
 
-
-class ToolIndexPage(RoutablePageMixin, Page):
+class ToolIndexPage(ListingIndexPage):
     """The tool and resource catalogue, with filters."""
 
-    intro = models.CharField(max_length=300, blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["cases.ToolPage"]
-    max_count = 1
+    kind = TOOL
+    per_page = 20
 
     class Meta:
         verbose_name = "tool index"
 
-    @path("")
-    def listing(self, request):
-        from ..views import tool_listing
-
-        return tool_listing(request, self)
-
-    @path("export/", name="export_csv")
-    def export_csv(self, request):
-        from ..views import tool_export_csv
-
-        return tool_export_csv(request, self)
+    def listed_pages(self):
+        return ToolPage.objects
 
 
 class CaseStudyPage(Page):
@@ -366,10 +438,8 @@ class CaseStudyPage(Page):
         return self.last_reviewed < limit
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import case_study_detail_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(case_study_detail_context(self))
+        context.update(selectors.case_study_detail_context(self))
         context["library_url"] = self.get_parent().get_url(request)
         return context
 
@@ -478,8 +548,6 @@ class ToolPage(Page):
             raise ValidationError({"link": "Give a link to the tool or upload its document."})
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import tool_detail_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(tool_detail_context(self))
+        context.update(selectors.tool_detail_context(self))
         return context

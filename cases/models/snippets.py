@@ -38,6 +38,10 @@ class FeaturedCaseQuerySet(models.QuerySet):
             case_study__live=True, case_study__view_restrictions__isnull=True
         )
 
+    def of_first_list(self):
+        """Entries of the first featured list (the one the home page shows)."""
+        return self.filter(featured_list__in=FeaturedList.objects.order_by("pk").values("pk")[:1])
+
 
 class FeaturedCase(Orderable):
     featured_list = ParentalKey(FeaturedList, on_delete=models.CASCADE, related_name="entries")

@@ -3,15 +3,20 @@
 import nh3
 from django import template
 
+from .. import selectors
 from ..figures import format_figure
-from ..selectors import featured_cases
+from ..models import CaseStudyPage, FeaturedCase
+from ..models.snippets import HOME_PAGE_MAX_CARDS
 
 register = template.Library()
 
 
 @register.inclusion_tag("cases/includes/featured_cases.html")
 def featured_case_cards(heading: str = "Featured case studies"):
-    return {"entries": featured_cases(), "heading": heading}
+    return {
+        "entries": selectors.featured_cases(FeaturedCase.objects, HOME_PAGE_MAX_CARDS),
+        "heading": heading,
+    }
 
 
 @register.filter
@@ -44,6 +49,5 @@ def clean_richtext(value) -> str:
 @register.inclusion_tag("cases/includes/contributed_case_studies.html")
 def contributed_case_studies(organisation=None, owner=None, heading: str = "Case studies"):
     """`{% contributed_case_studies organisation=org %}` on member pages (members never import cases)."""
-    from ..selectors import contributed_case_studies as select
-
-    return {"case_studies": select(organisation=organisation, owner=owner), "heading": heading}
+    found = selectors.contributed_case_studies(CaseStudyPage.objects, organisation=organisation, owner=owner)
+    return {"case_studies": found, "heading": heading}

@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from .services import email_deliver, pending_email_ids
+from .delivery import email_deliver, pending_email_ids
 
 
 @shared_task

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from elasticsearch_dsl import Text
+from elasticsearch.dsl import Text
 
 TABLE = "bench_docs"
 WEIGHTS = {"title": "A", "summary": "B"}  # every other text field: C

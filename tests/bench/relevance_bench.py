@@ -29,7 +29,7 @@ REDIS_DBS = (53, 54, 55)
 def measure(*, per_query: bool) -> list[str]:
     from django.db import connection
 
-    from search import indexing
+    from search import maintenance
     from tests.bench import postgres_baseline
     from tests.relevance import evaluate
     from tests.relevance.loader import load_corpus
@@ -37,7 +37,7 @@ def measure(*, per_query: bool) -> list[str]:
     say("loading the relevance corpus (tests/relevance/corpus.json)")
     corpus = load_corpus()
     say("indexing it: search_index --rebuild")
-    indexing.rebuild(say=say)
+    maintenance.rebuild(say=say)
     say("running the judged queries: query service, then PostgreSQL full-text search")
     systems = {"engine (search_content)": evaluate.run(evaluate.engine(corpus))}
     with connection.cursor() as cursor:

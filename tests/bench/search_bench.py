@@ -168,7 +168,7 @@ print(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru
 def bench_rebuild() -> dict:
     from elasticsearch.helpers import bulk
 
-    from search import indexing
+    from search import maintenance
     from search.client import indexing_client
     from search.documents import all_documents, index_definition
 
@@ -182,7 +182,7 @@ def bench_rebuild() -> dict:
         check=True,
     )
     rebuild_seconds, peak_mb = (float(x) for x in process.stdout.strip().splitlines()[-1].split())
-    documents = indexing.indexable_count()
+    documents = maintenance.indexable_count()
 
     say("raw helpers.bulk of the same documents into a scratch index")
     scratch = f"{PREFIX}-scratch-{uuid.uuid4().hex[:8]}"

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from frictionless import Package, Resource, Schema
 
-from cases.views import EXPORT_COLUMNS, TOOL_EXPORT_COLUMNS
+from cases.export import headers
 
 pytestmark = pytest.mark.django_db
 
@@ -42,8 +42,8 @@ def test_the_demo_exports_validate_against_the_data_package(client, library, too
     assert paths == {"case-studies": f"{base}/library/export/", "tools": f"{base}/tools/export/"}
     assert descriptor["licenses"][0]["name"] == "CC-BY-4.0" and descriptor["sources"]
     schemas = {r["name"]: r["schema"] for r in descriptor["resources"]}
-    assert [f["name"] for f in schemas["case-studies"]["fields"]] == [name for name, _ in EXPORT_COLUMNS]
-    assert [f["name"] for f in schemas["tools"]["fields"]] == [name for name, _ in TOOL_EXPORT_COLUMNS]
+    assert [f["name"] for f in schemas["case-studies"]["fields"]] == headers("case_study")
+    assert [f["name"] for f in schemas["tools"]["fields"]] == headers("tool")
     assert all(f["description"] for schema in schemas.values() for f in schema["fields"])
 
     cases_csv = csv_text(client, "/library/export/")
@@ -58,7 +58,7 @@ def test_the_demo_exports_validate_against_the_data_package(client, library, too
 
 def test_a_type_error_in_an_export_is_caught_by_the_schema(client, library, tool_index):
     schema = client.get("/open-data/datapackage.json").json()["resources"][1]["schema"]
-    header = ",".join(name for name, _ in TOOL_EXPORT_COLUMNS)
+    header = ",".join(headers("tool"))
     broken = header + "\n" + "x,Tool,/t/,s,Model,,,Free,Beginner,en,https://a.b,M,maybe,2026-13-45\n"
 
     report = validate(broken, schema, "tools")

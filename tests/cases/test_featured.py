@@ -4,6 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
+from cases.models import FeaturedCase
 from cases.selectors import featured_cases
 
 from .factories import CaseStudyPageFactory, feature
@@ -25,7 +26,11 @@ def test_featured_cases_keep_the_secretariats_order(library):
     )
     feature(first, second, third)
 
-    assert [entry.case_study.title for entry in featured_cases()] == ["B first", "A second", "C third"]
+    assert [entry.case_study.title for entry in featured_cases(FeaturedCase.objects)] == [
+        "B first",
+        "A second",
+        "C third",
+    ]
 
 
 def test_expired_entries_drop_out_by_themselves(library, time_machine):
@@ -35,9 +40,9 @@ def test_expired_entries_drop_out_by_themselves(library, time_machine):
     feature(lasting)
     feature(until_today, until=today)
 
-    assert [e.case_study.title for e in featured_cases()] == ["Lasting", "Until today"]
+    assert [e.case_study.title for e in featured_cases(FeaturedCase.objects)] == ["Lasting", "Until today"]
     time_machine.move_to(today + datetime.timedelta(days=1, hours=12))
-    assert [e.case_study.title for e in featured_cases()] == ["Lasting"]
+    assert [e.case_study.title for e in featured_cases(FeaturedCase.objects)] == ["Lasting"]
 
 
 def test_the_home_page_shows_exactly_the_live_unexpired_featured_cases(client, library):

@@ -3,7 +3,7 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cases.views import CASE_STUDIES_PER_PAGE
+from cases.models import LibraryIndexPage
 from lodestar.vocabularies.models import ActorType, Sector, StrategyStage, ToolType
 
 from .factories import CaseStudyPageFactory, ToolPageFactory, term
@@ -83,7 +83,7 @@ def test_the_country_filter_offers_the_countries_of_published_case_studies(clien
 
 
 def test_pagination_keeps_the_filters(client, library):
-    for n in range(CASE_STUDIES_PER_PAGE + 2):
+    for n in range(LibraryIndexPage.per_page + 2):
         CaseStudyPageFactory(
             parent=library, title=f"Transport case {n:02d}", sectors=[term(Sector, "transport")]
         )
@@ -92,7 +92,7 @@ def test_pagination_keeps_the_filters(client, library):
     first = client.get("/library/?sector=transport&sort=title")
     second = client.get("/library/?sector=transport&sort=title&page=2")
 
-    assert len(titles(first)) == CASE_STUDIES_PER_PAGE
+    assert len(titles(first)) == LibraryIndexPage.per_page
     assert titles(second) == ["Transport case 12", "Transport case 13"]
     next_link = BeautifulSoup(first.content, "html.parser").find("a", rel="next")["href"]
     assert "sector=transport" in next_link and "page=2" in next_link

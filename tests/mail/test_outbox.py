@@ -11,8 +11,8 @@ import time_machine
 from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 
+from lodestar.mail.delivery import email_deliver, pending_email_ids
 from lodestar.mail.models import OutgoingEmail
-from lodestar.mail.services import email_deliver, pending_email_ids
 from lodestar.mail.tasks import deliver_pending_emails
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

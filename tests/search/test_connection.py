@@ -2,7 +2,7 @@ import uuid
 
 import pytest
 from django.conf import settings
-from elasticsearch_dsl import Document, Keyword, Text, connections
+from elasticsearch.dsl import Document, Keyword, Text, connections
 
 pytestmark = pytest.mark.integration
 

@@ -23,7 +23,7 @@ from forum import services as forum
 from forum.models import Category, Post
 from forum.rendering import render_markdown
 from lodestar.vocabularies.models import ActorType, Sector, StrategyStage
-from search import indexing
+from search import indexing, maintenance
 from search.selectors import SearchRequest, search_content
 from tests.cases.factories import CaseStudyPageFactory, ToolPageFactory, ensure_library_structure, term
 from tests.forum.factories import CategoryFactory, TopicFactory
@@ -43,7 +43,7 @@ def titles(query: str, user=None, **filters) -> list[str]:
 
 def index_everything() -> None:
     """What `manage.py search_index --repair` does (it also covers pages inserted in bulk)."""
-    indexing.repair(indexing.check())
+    maintenance.repair(maintenance.check())
     refresh()
 
 
@@ -157,7 +157,7 @@ def test_relevance_on_the_library(demo_library):
 
 @pytest.mark.django_db
 def test_facet_counts_equal_the_filtered_database_rows(demo_library, client):
-    published = library.published_case_studies()
+    published = library.published(CaseStudyPage.objects)
     results = search_content(
         user=AnonymousUser(), request=SearchRequest(filters={"content_type": ("case_study",)})
     )
@@ -170,7 +170,9 @@ def test_facet_counts_equal_the_filtered_database_rows(demo_library, client):
 
     # The listing's counts next to each option, and the CSV of the same filters, agree with the database.
     for stage in StrategyStage.objects.all():
-        expected = library.case_study_listing(filters={"stage": stage}).count()
+        expected = library.filtered_listing(
+            CaseStudyPage.objects, kind="case_study", filters={"stage": stage}
+        ).count()
         hits = library._listing_search(
             kind="case_study", filters={"stage": stage.slug}, sort="newest", page=1, per_page=12
         )
@@ -312,8 +314,8 @@ def test_an_index_older_than_the_code_is_reported_and_repair_rebuilds_it(search_
         call_command("search_index", "--check", stdout=io.StringIO())
     call_command("search_index", "--repair", stdout=io.StringIO(), stderr=io.StringIO())
 
-    assert indexing.outdated_fields() == []
-    assert all(report.ok for report in indexing.check())
+    assert maintenance.outdated_fields() == []
+    assert all(report.ok for report in maintenance.check())
     assert titles("bus fleet") == ["Bus fleet"]
 
 

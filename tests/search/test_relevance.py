@@ -129,7 +129,7 @@ def test_visitors_never_see_members_only_documents(search_index, member):
         "visibility": "members",
         "suggest": {"input": ["Illustrative Peer Learning Notes"]},
     }
-    indexing._send(
+    indexing.send_actions(
         [{"_op_type": "index", "_index": target, "_id": "organisation-999999", "_source": members_only}]
     )
     refresh()

@@ -12,7 +12,7 @@ from django.db.models import F
 
 from lodestar.celery import app as celery_app
 from lodestar.members.models import Organisation
-from search import indexing
+from search import indexing, maintenance
 from search.client import indexing_client
 from search.documents import read_alias
 from search.models import IndexOutbox
@@ -33,7 +33,7 @@ def drain_through_the_worker() -> dict:
 
 
 def assert_index_matches_database() -> None:
-    reports = indexing.check()
+    reports = maintenance.check()
     every_type = ("organisation", "case_study", "tool", "topic", "post")
     drift = [(r.document_type, r.missing, r.extra, r.stale) for r in reports]
     assert drift == [(t, [], [], []) for t in every_type]
@@ -65,7 +65,7 @@ def test_edits_made_while_elasticsearch_is_unreachable_are_indexed_by_the_drain(
     hundred_edits(organisations)
     cut_off.stop()  # its pending retries go back to the queue, for the session worker later
 
-    stale = indexing.check()[0]
+    stale = maintenance.check()[0]
     assert pending() == 30  # 10 renamed, 10 deleted, 10 new: every change is waiting
     assert len(stale.stale) == 10 and len(stale.extra) == 10 and len(stale.missing) == 10
 
@@ -123,7 +123,7 @@ def test_rebuild_while_edits_happen_loses_no_edit_and_search_keeps_answering(sea
 
     def rebuild():
         try:
-            rebuilt.append(indexing.rebuild(progress=progress))
+            rebuilt.append(maintenance.rebuild(progress=progress))
         except Exception as error:  # noqa: BLE001 - reported by the assertions below
             failures.append(error)
             loading.set()
@@ -211,7 +211,7 @@ def test_check_reports_drift_and_repair_fixes_it(search_index, tasks):
 
     with pytest.raises(CommandError, match="--repair"):
         call_command("search_index", "--check", stdout=StringIO())
-    reports = indexing.check()
+    reports = maintenance.check()
     assert (reports[0].missing, reports[0].extra, reports[0].stale) == (
         [organisations[0].pk],
         [987654],

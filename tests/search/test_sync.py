@@ -7,7 +7,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import connection, transaction
 from django.db.models import F
 
-from search import indexing
+from search import indexing, maintenance
 from search.models import IndexOutbox
 from search.selectors import SearchRequest, search_content
 from tests.search.conftest import refresh
@@ -61,7 +61,7 @@ def test_a_document_elasticsearch_refuses_does_not_hold_back_the_others(search_i
     good = {"content_type": "organisation", "object_id": "1", "title": "Fine", "visibility": "public"}
     bad = {**good, "object_id": "2", "date": "not a date"}
 
-    result = indexing._send(
+    result = indexing.send_actions(
         [
             {"_op_type": "index", "_index": target, "_id": "organisation-2", "_source": bad},
             {"_op_type": "index", "_index": target, "_id": "organisation-1", "_source": good},
@@ -96,7 +96,7 @@ def test_an_older_version_delivered_after_a_newer_one_does_not_win(search_index,
             "visibility": "public",
         },
     }
-    result = indexing._send([stale])
+    result = indexing.send_actions([stale])
     assert result.superseded == 1
     assert titles("cooperative") == ["Illustrative Wind Cooperative"]
 
@@ -163,4 +163,4 @@ def test_a_delete_is_versioned_from_the_read_that_found_the_object_gone(search_i
 
     assert interleaved, "the interleaving was not forced"
     assert titles("tidal") == ["Illustrative Tidal Energy Office"]
-    assert [r.missing for r in indexing.check() if r.document_type == "organisation"] == [[]]
+    assert [r.missing for r in maintenance.check() if r.document_type == "organisation"] == [[]]

@@ -8,7 +8,7 @@ from elastic_transport import TransportError
 from elasticsearch import ApiError
 from tqdm import tqdm
 
-from search import indexing
+from search import indexing, maintenance
 
 
 class Command(BaseCommand):
@@ -41,9 +41,9 @@ class Command(BaseCommand):
                     f"Indexed {result.indexed}, deleted {result.deleted}, superseded {result.superseded}."
                 )
                 return None
-            reports = indexing.check()
+            reports = maintenance.check()
             self._print(reports, as_json=options["json"])
-            outdated = indexing.outdated_fields()
+            outdated = maintenance.outdated_fields()
             if outdated and options["repair"]:
                 self.stdout.write(
                     self.style.WARNING(f"The index predates the fields {', '.join(outdated)}: rebuilding it.")
@@ -55,12 +55,12 @@ class Command(BaseCommand):
                     "refused. Run `manage.py search_index --rebuild` (or --repair, which then rebuilds)."
                 )
             if options["repair"]:
-                result = indexing.repair(reports)
+                result = maintenance.repair(reports)
                 self.stdout.write(
                     f"Repaired: indexed {result.indexed}, deleted {result.deleted}, "
                     f"superseded {result.superseded}."
                 )
-                reports = indexing.check()
+                reports = maintenance.check()
                 self._print(reports, as_json=options["json"])
             if not all(report.ok for report in reports):
                 raise CommandError(
@@ -105,10 +105,10 @@ class Command(BaseCommand):
                     )
 
     def _rebuild(self) -> None:
-        total = indexing.indexable_count()
+        total = maintenance.indexable_count()
         with tqdm(total=total, unit="doc", desc="Indexing", file=sys.stderr, disable=None) as bar:
             try:
-                name = indexing.rebuild(
+                name = maintenance.rebuild(
                     progress=bar.update, say=lambda text: bar.write(text, file=sys.stderr)
                 )
             except RuntimeError as error:

@@ -1,0 +1,232 @@
+"""The base of every search document: shared fields, the registry, the index and its aliases.
+
+Every content type shares the fields that cross-coalition search queries, filters and facets on
+(title, summary, body, visibility, date, the vocabularies, ...), so they live in one index: scores
+are comparable across types (one set of term statistics), one query and one set of aggregations
+serve the whole search page, and one rebuild swaps everything at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from elasticsearch.dsl import Completion, Date, Document, Index, Keyword, Text
+
+from cases.filters import FILTERS
+from lodestar.permissions.search import PUBLIC
+
+from ..models import IndexOutbox
+from .analysis import english_text, phrase_shingles, searchable_text, spelling
+
+
+class SearchDocument(Document):
+    """The fields every content type has; subclasses add their own and fill them from a model."""
+
+    content_type = Keyword()
+    object_id = Keyword()
+    title = Text(
+        analyzer=english_text,
+        index_options="offsets",
+        fields={
+            "shingles": Text(analyzer=phrase_shingles),
+            "exact": Keyword(normalizer="lowercase", ignore_above=256),
+        },
+        copy_to=["all_text", "spell_all"],
+    )
+    summary = searchable_text()
+    body = searchable_text()
+    # Every word of the title, summary and body: what a query must match (with typo tolerance).
+    all_text = Text(analyzer=english_text)
+    # Words for "did you mean": from every document, and from public documents only (for visitors).
+    # Deleted documents' words linger in these until segments merge, so search.selectors only
+    # offers a suggestion that a search with the caller's audiences confirms (collate).
+    spell_all = Text(analyzer=spelling)
+    spell_public = Text(analyzer=spelling)
+    url = Keyword(index=False)
+    language = Keyword()  # of the text as indexed (analysed as English for now)
+    languages = Keyword()  # of the material described (a case study's or tool's languages)
+    visibility = Keyword()
+    date = Date()
+    # Filter and facet fields (slugs or codes), shared by the content types that have them: the
+    # library's come from cases.filters (added below the class), the forum's category is here.
+    category = Keyword()
+    suggest = Completion(contexts=[{"name": "visibility", "type": "category", "path": "visibility"}])
+
+    # Set by each content type (plain attributes: annotated ones would be taken for ES fields).
+    document_type = ""  # the content_type value and outbox key, e.g. "case_study"
+    label = ""  # what people see, e.g. "Case study"
+    model = None  # the Django model whose rows become documents
+
+    class Meta:
+        dynamic = "strict"  # a field nobody declared is a bug, not something to guess a mapping for
+
+    # --- What subclasses provide ---------------------------------------------------------------
+
+    @classmethod
+    def get_queryset(cls) -> QuerySet:
+        """Every object that may be found, with the joins its prepare_* methods use."""
+        raise NotImplementedError
+
+    # --- Shared machinery ----------------------------------------------------------------------
+
+    @classmethod
+    def field_names(cls) -> list[str]:
+        return list(cls._doc_type.mapping)
+
+    @classmethod
+    def indexable_with_versions(cls) -> QuerySet:
+        """get_queryset() with each object's outbox version, read in the same statement (snapshot).
+
+        Reading the version and the state together guarantees that a document sent with version v
+        shows a state at least as new as the change that produced v.
+        """
+        version = IndexOutbox.objects.filter(
+            document_type=cls.document_type, object_id=OuterRef("pk")
+        ).values("version")[:1]
+        return cls.get_queryset().annotate(
+            search_version=Coalesce(Subquery(version), Value(0), output_field=IntegerField())
+        )
+
+    @classmethod
+    def document_id(cls, object_id) -> str:
+        return f"{cls.document_type}-{object_id}"
+
+    @classmethod
+    def _preparers(cls) -> list[tuple[str, Callable]]:
+        """(field, prepare_<field>) pairs, looked up once per class: a rebuild calls source() a lot."""
+        cached = cls.__dict__.get("_prepare_cache")
+        if cached is None:
+            derived = ("all_text", "spell_all", "spell_public", "suggest", "content_type", "object_id")
+            cached = [
+                (name, getattr(cls, f"prepare_{name}"))
+                for name in cls.field_names()
+                if name not in derived and hasattr(cls, f"prepare_{name}")
+            ]
+            cls._prepare_cache = cached
+        return cached
+
+    @classmethod
+    def source(cls, obj) -> dict:
+        """The JSON sent to Elasticsearch for one object."""
+        data = {"content_type": cls.document_type, "object_id": str(obj.pk), "language": "en"}
+        for name, prepare in cls._preparers():
+            data[name] = prepare(obj)
+        data.setdefault("visibility", PUBLIC)
+        if data["visibility"] == PUBLIC:
+            data["spell_public"] = " ".join(
+                filter(None, [data.get("title"), data.get("summary"), data.get("body")])
+            )
+        data["suggest"] = {"input": suggestion_inputs(data.get("title") or "")}
+        return {k: v for k, v in data.items() if v not in (None, "", [])}
+
+
+# The library's filter fields, one keyword field each, as cases.filters declares them. (Added to the
+# mapping before any content type subclasses it, so every document type has them.)
+for _index_field in dict.fromkeys(spec.index_field for spec in FILTERS):
+    SearchDocument._doc_type.mapping.field(_index_field, Keyword())
+
+
+def suggestion_inputs(title: str) -> list[str]:
+    """The title and its word suffixes, so that typing "zero" suggests "Net zero by 2050"."""
+    words = title.split()[:12]
+    inputs = [" ".join(words[i:]) for i in range(min(len(words), 6))]
+    return [text[:100] for text in inputs if text]
+
+
+# --- The registry of content types ---------------------------------------------------------------
+
+DOCUMENTS: dict[str, type[SearchDocument]] = {}
+
+
+def register(document: type[SearchDocument]) -> type[SearchDocument]:
+    if not document.document_type or document.model is None:
+        raise TypeError(f"{document.__name__} needs a document_type and a model")
+    DOCUMENTS[document.document_type] = document
+    return document
+
+
+def document_for(document_type: str) -> type[SearchDocument]:
+    return DOCUMENTS[document_type]
+
+
+def all_documents() -> Iterable[type[SearchDocument]]:
+    return DOCUMENTS.values()
+
+
+# --- Index naming and settings --------------------------------------------------------------------
+
+
+def read_alias() -> str:
+    """What searches read: always exactly one complete index."""
+    return f"{settings.ELASTICSEARCH_INDEX_PREFIX}-content"
+
+
+def write_alias() -> str:
+    """What indexing writes to: the live index and, during a rebuild, the new one as well."""
+    return f"{settings.ELASTICSEARCH_INDEX_PREFIX}-content-write"
+
+
+def index_definition(name: str) -> dict:
+    """Settings and mappings of a content index: the same in tests, development and production."""
+    index = Index(name)
+    index.settings(
+        number_of_shards=1,
+        number_of_replicas=settings.ELASTICSEARCH_REPLICAS,
+        # Keep delete tombstones long enough that a delayed older write cannot resurrect a document.
+        gc_deletes="1h",
+        max_result_window=10_000,
+    )
+    for document in [SearchDocument, *all_documents()]:
+        index.document(document)
+    body = index.to_dict()
+    body["mappings"]["_source"] = {"excludes": ["spell_public"]}
+    return body
+
+
+# --- Shared helpers of the content types ------------------------------------------------------------
+
+
+def html_to_text(html: str) -> str:
+    """Readable text of sanitised HTML (rich text, rendered Markdown): tags dropped, entities decoded."""
+    from html import unescape
+
+    from django.utils.html import strip_tags
+
+    # A space before each tag keeps words of adjacent blocks apart ("<p>a</p><p>b</p>" -> "a b").
+    return " ".join(unescape(strip_tags(html.replace("<", " <"))).split())
+
+
+def slugs_of(term_model, relation: str) -> ArraySubquery:
+    """The slugs of a page's terms, as one array column (no query, no model instance per term)."""
+    return ArraySubquery(
+        term_model.objects.filter(**{relation: OuterRef("pk")}).order_by("slug").values("slug")
+    )
+
+
+def _site_root_paths() -> list:
+    """The sites' root paths, read once per process (and again after a minute), not once per page."""
+    import time
+
+    from wagtail.models import Site
+
+    now = time.monotonic()
+    cached = _site_root_paths.cache  # type: ignore[attr-defined]
+    if cached is None or now - cached[0] > 60:
+        cached = (now, sorted(Site.get_site_root_paths(), key=lambda s: -len(s.root_path)))
+        _site_root_paths.cache = cached  # type: ignore[attr-defined]
+    return cached[1]
+
+
+_site_root_paths.cache = None  # type: ignore[attr-defined]
+
+
+def page_url(page) -> str:
+    """The page's address on its site, as a path (the page's own url_path minus the site root)."""
+    for root in _site_root_paths():
+        if page.url_path.startswith(root.root_path):
+            return "/" + page.url_path[len(root.root_path) :]
+    return ""

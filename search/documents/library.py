@@ -1,0 +1,145 @@
+"""The library's search documents: published case studies and tools, with their filter fields.
+
+Which pages may be found, and by whom: lodestar.permissions.library.findable_pages annotates each
+live page with its `audience` (the view restrictions above it, in Lodestar's roles).
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from cases.models import CaseStudyPage, ToolPage
+from lodestar.permissions.library import findable_pages
+from lodestar.vocabularies.models import CoBenefit, PolicyInstrument, Sector, StrategyStage
+
+from .base import SearchDocument, html_to_text, page_url, register, slugs_of
+
+
+class LibraryPageDocument(SearchDocument):
+    """What case studies and tools are filled with alike: a live library page (not registered)."""
+
+    @staticmethod
+    def prepare_title(page) -> str:
+        return page.title
+
+    @staticmethod
+    def prepare_summary(page) -> str:
+        return page.summary
+
+    @staticmethod
+    def prepare_url(page) -> str:
+        return page_url(page)
+
+    @staticmethod
+    def prepare_visibility(page) -> str:
+        return page.audience  # annotated by findable_pages
+
+    @staticmethod
+    def prepare_date(page):
+        return page.first_published_at
+
+    @staticmethod
+    def prepare_sectors(page) -> list[str]:
+        return page.sector_slugs
+
+    @staticmethod
+    def prepare_languages(page) -> list[str]:
+        return list(page.languages)
+
+
+@register
+class CaseStudySearchDocument(LibraryPageDocument):
+    """A published case study, with every term the library filters on.
+
+    (Not "CaseStudyDocument": that is the library's model of a case study's attachments.)
+    """
+
+    document_type = "case_study"
+    label = "Case study"
+    model = CaseStudyPage
+
+    @classmethod
+    def get_queryset(cls) -> QuerySet:
+        return (
+            findable_pages(cls.model.objects.all())
+            .select_related("actor_type", "strategy_stage")
+            .annotate(
+                sector_slugs=slugs_of(Sector, "case_studies"),
+                co_benefit_slugs=slugs_of(CoBenefit, "case_studies"),
+                policy_instrument_slugs=slugs_of(PolicyInstrument, "case_studies"),
+            )
+            .order_by("pk")
+        )
+
+    @staticmethod
+    def prepare_body(page) -> str:
+        """The text of every section, quote and caption, then where it happened."""
+        parts = []
+        for block in page.body.raw_data:
+            value = block.get("value") or {}
+            if not isinstance(value, dict):
+                continue
+            if "text" in value:
+                parts.append(html_to_text(value["text"] or ""))
+            parts.extend(value.get(key) or "" for key in ("quote", "attribution", "caption"))
+        parts.extend([page.region, page.city])
+        return " ".join(p for p in parts if p)
+
+    @staticmethod
+    def prepare_countries(page) -> list[str]:
+        return sorted(country.code for country in page.countries)
+
+    @staticmethod
+    def prepare_actor_type(page) -> str | None:
+        return page.actor_type.slug if page.actor_type else None
+
+    @staticmethod
+    def prepare_strategy_stage(page) -> list[str]:
+        return [page.strategy_stage.slug] if page.strategy_stage else []
+
+    @staticmethod
+    def prepare_co_benefits(page) -> list[str]:
+        return page.co_benefit_slugs
+
+    @staticmethod
+    def prepare_policy_instruments(page) -> list[str]:
+        return page.policy_instrument_slugs
+
+
+@register
+class ToolDocument(LibraryPageDocument):
+    """A published tool or resource, with its type, cost, sectors and strategy stages."""
+
+    document_type = "tool"
+    label = "Tool"
+    model = ToolPage
+
+    @classmethod
+    def get_queryset(cls) -> QuerySet:
+        return (
+            findable_pages(cls.model.objects.all())
+            .select_related("tool_type")
+            .annotate(
+                sector_slugs=slugs_of(Sector, "tools"),
+                strategy_stage_slugs=slugs_of(StrategyStage, "tools"),
+            )
+            .order_by("pk")
+        )
+
+    @staticmethod
+    def prepare_body(page) -> str:
+        return " ".join(
+            p for p in [html_to_text(page.description or ""), f"Maintained by {page.maintainer}."] if p
+        )
+
+    @staticmethod
+    def prepare_strategy_stage(page) -> list[str]:
+        return page.strategy_stage_slugs
+
+    @staticmethod
+    def prepare_tool_type(page) -> str | None:
+        return page.tool_type.slug if page.tool_type else None
+
+    @staticmethod
+    def prepare_cost(page) -> str:
+        return page.cost
