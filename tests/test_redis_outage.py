@@ -134,7 +134,9 @@ def application(own_redis, tmp_path, search_index):
         ),
     ]
     broker_url = f"redis://127.0.0.1:{own_redis.port}/{django_settings.CELERY_BROKER_URL.rsplit('/', 1)[1]}"
-    beat = Celery("drill-beat", broker=broker_url)  # publishes what beat would, by task name
+    # Publishes what beat would, by task name; never the current app, or this process's own tasks
+    # (shared tasks follow the current app) would go to the drill's Redis after it is stopped.
+    beat = Celery("drill-beat", broker=broker_url, set_as_current=False)
     base = f"http://127.0.0.1:{port}"
 
     def server_answers():

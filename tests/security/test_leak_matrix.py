@@ -41,6 +41,7 @@ from tests.conftest import TaskTracker, _serialized_database, delete_content_ind
 from tests.forum.factories import CategoryFactory, TopicFactory
 from tests.home.factories import HomePageFactory
 from tests.members.factories import ProfileFactory, make_member, make_moderator
+from tests.security.matrix import NotApplicable, assert_complete, cells
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -50,10 +51,6 @@ NOBODY: frozenset[str] = frozenset()
 SIGNED_IN = frozenset({REGISTERED, MEMBER, MODERATOR})
 MEMBERS = frozenset({MEMBER, MODERATOR})
 MODERATORS = frozenset({MODERATOR})
-
-
-class NotApplicable(str):
-    """A channel that cannot carry this kind of thing; the text says why."""
 
 
 CHANNELS = ["page", "search", "suggest", "did_you_mean", "related", "facet_label", "feed", "csv", "api"]
@@ -486,22 +483,11 @@ OBSERVERS = {
     "api": see_api,
 }
 
-CELLS = [
-    (kind, channel, role)
-    for kind, row in EXPECTED.items()
-    for channel in CHANNELS
-    if not isinstance(row[channel], NotApplicable)
-    for role in ROLES
-]
+CELLS = cells(EXPECTED, CHANNELS, ROLES)
 
 
 def test_the_table_names_every_channel_for_every_kind():
-    assert set(OBSERVERS) == set(CHANNELS)
-    for kind, row in EXPECTED.items():
-        assert list(row) == CHANNELS, f"{kind}: every channel, in order, with roles or a reason"
-        assert kind in WORDS
-    not_applicable = sum(isinstance(row[c], NotApplicable) for row in EXPECTED.values() for c in CHANNELS)
-    assert len(CELLS) == (len(EXPECTED) * len(CHANNELS) - not_applicable) * len(ROLES)
+    assert_complete(EXPECTED, CHANNELS, ROLES, OBSERVERS, WORDS)
 
 
 @pytest.mark.parametrize(("kind", "channel", "role"), CELLS)

@@ -6,6 +6,7 @@ from urllib.parse import quote
 
 import pytest
 
+from lodestar.mail import delivery as mail_delivery
 from lodestar.mail import services as mail_services
 from lodestar.mail.models import OutgoingEmail
 from tests.cases.factories import CaseStudyPageFactory, ensure_library_structure
@@ -110,7 +111,7 @@ def test_line_breaks_never_reach_an_email_subject(mailoutbox):
     assert queued.subject == "[Lodestar] Heat pumps Bcc: everyone@example.org in schools"
     # A row queued before subjects were cleaned is sent too, instead of failing on every retry.
     legacy = OutgoingEmail.objects.create(to=["ana@example.org"], subject=f"Reply: {title}", body_text="Hi")
-    assert mail_services.email_deliver(email_id=legacy.pk) is True
+    assert mail_delivery.email_deliver(email_id=legacy.pk) is True
     sent = [m.message() for m in mailoutbox]
     assert [m["Subject"] for m in sent] == ["Reply: Heat pumps Bcc: everyone@example.org in schools"]
     assert sent[0]["Bcc"] is None

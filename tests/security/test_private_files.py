@@ -36,6 +36,7 @@ from tests.cases.factories import CaseStudyPageFactory, ensure_library_structure
 from tests.conftest import TaskTracker, _serialized_database, delete_content_indexes, restore_seeded_database
 from tests.forum.factories import CategoryFactory, TopicFactory
 from tests.members.factories import ProfileFactory, make_member, make_moderator
+from tests.security.matrix import NotApplicable, assert_complete, cells
 from tests.security.test_leak_matrix import (
     MEMBER,
     MEMBERS,
@@ -45,7 +46,6 @@ from tests.security.test_leak_matrix import (
     REGISTERED,
     ROLES,
     VISITOR,
-    NotApplicable,
     _home_page,
     _leaks,
     _text,
@@ -341,22 +341,11 @@ OBSERVERS = {
     "search": see_search,
 }
 
-CELLS = [
-    (kind, channel, role)
-    for kind, row in EXPECTED.items()
-    for channel in CHANNELS
-    if not isinstance(row[channel], NotApplicable)
-    for role in ROLES
-]
+CELLS = cells(EXPECTED, CHANNELS, ROLES)
 
 
 def test_the_table_names_every_channel_for_every_kind():
-    assert set(OBSERVERS) == set(CHANNELS)
-    for kind, row in EXPECTED.items():
-        assert list(row) == CHANNELS, f"{kind}: every channel, in order, with roles or a reason"
-        assert kind in SECRETS
-    not_applicable = sum(isinstance(row[c], NotApplicable) for row in EXPECTED.values() for c in CHANNELS)
-    assert len(CELLS) == (len(EXPECTED) * len(CHANNELS) - not_applicable) * len(ROLES)
+    assert_complete(EXPECTED, CHANNELS, ROLES, OBSERVERS, SECRETS)
 
 
 @pytest.mark.parametrize(("kind", "channel", "role"), CELLS)
