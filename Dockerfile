@@ -12,7 +12,7 @@ RUN apt-get update \
 FROM docker.elastic.co/elasticsearch/elasticsearch:8.19.21 AS elasticsearch
 COPY --from=dictionaries --chown=elasticsearch:root /dictionaries/ /usr/share/elasticsearch/config/hunspell/
 
-# --- Web, worker and beat: one image, three commands.
+# --- Web, worker, beat and migrate: one image, four commands.
 FROM python:3.11-slim-bookworm AS app
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
@@ -22,19 +22,36 @@ RUN useradd --create-home --uid 1000 lodestar \
  && apt-get update && apt-get install -y --no-install-recommends libjpeg62-turbo zlib1g \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY pyproject.toml README.md ./
+# Dependencies first, from the pins alone: this layer is rebuilt when they change, not on every
+# edit of the source below.
+COPY pyproject.toml ./
 COPY requirements/ requirements/
+RUN python -c "import tomllib; print(*tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies'], sep='\n')" \
+    > /tmp/requirements.txt \
+ && python -m venv .venv \
+ && .venv/bin/pip install --no-cache-dir -c requirements/constraints.txt -r /tmp/requirements.txt
+COPY README.md manage.py ./
 COPY site/ site/
 COPY cases/ cases/
 COPY forum/ forum/
 COPY search/ search/
 COPY templates/ templates/
-COPY manage.py ./
-RUN python -m venv .venv \
- && .venv/bin/pip install --no-cache-dir -c requirements/constraints.txt -e . \
+COPY deploy/ deploy/
+RUN .venv/bin/pip install --no-cache-dir --no-deps -e . \
  && SECRET_KEY=collectstatic-only ALLOWED_HOSTS=x DATABASE_URL=postgres://x/x REDIS_URL=redis://x \
     ELASTICSEARCH_URL=http://x WAGTAILADMIN_BASE_URL=http://x python manage.py collectstatic --noinput \
  && mkdir -p /app/media && chown lodestar /app/media
 USER lodestar
 EXPOSE 8000
-CMD ["gunicorn", "lodestar.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "-c", "deploy/gunicorn.conf.py"]
+
+# --- The proxy: nginx from Debian's packages, the same template and static files as the stack
+# test (tests/deploy/); media comes from the shared volume, sent only after Django's permission check.
+FROM debian:bookworm-slim AS proxy
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends nginx-light openssl python3 \
+ && rm -rf /var/lib/apt/lists/*
+COPY deploy/nginx.conf.template deploy/render-nginx-conf deploy/proxy-entrypoint /deploy/
+COPY --from=app /app/static_collected /app/static_collected
+EXPOSE 80 443
+CMD ["/deploy/proxy-entrypoint"]

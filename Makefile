@@ -8,13 +8,14 @@ STAMP := $(VENV)/.installed-stamp
 TEST_SETTINGS := lodestar.settings.test
 BENCH_DOCS ?= 10000
 
-.PHONY: help install run bench test pytest test-browser browser-deps lint audit format services-up services-down services-status migrate lock clean
+.PHONY: help install run bench bench-load proxy-deps test pytest test-browser browser-deps lint audit format services-up services-down services-status migrate lock clean
 
 help:
 	@echo "make run              install, start services, migrate, serve http://127.0.0.1:8000/ with worker and beat"
 	@echo "make test             install, start services, lint, check migrations, run the whole test suite"
 	@echo "make test-browser     only the browser journeys (Playwright + Debian's Chromium + axe-core)"
 	@echo "make bench            search benchmark on its own database and indexes (BENCH_DOCS=10000)"
+	@echo "make bench-load       load benchmark: gunicorn with production settings, 20 clients, a table of req/s and latencies"
 	@echo "make lint             ruff, import cycles, bandit, pip-audit, docker-compose config check"
 	@echo "make format           apply ruff's fixes and formatting"
 	@echo "make services-up      start PostgreSQL, Redis and Elasticsearch (scripts/services)"
@@ -52,6 +53,11 @@ run: migrate
 bench: install services-up
 	$(BIN)/python -m tests.bench.search_bench --docs $(BENCH_DOCS)
 
+# Load benchmark: gunicorn (production settings, 3 workers), 20 clients on loopback, its own
+# database (lodestar_load), index prefix and Redis databases 56-58; prints a table.
+bench-load: install services-up
+	$(BIN)/python -m tests.bench.load_bench
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -67,11 +73,11 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: install services-up browser-deps lint
+test: install services-up browser-deps proxy-deps lint
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/pytest
 
-pytest: install services-up browser-deps
+pytest: install services-up browser-deps proxy-deps
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/pytest $(ARGS)
 
 test-browser: install services-up browser-deps
@@ -79,6 +85,10 @@ test-browser: install services-up browser-deps
 
 browser-deps:
 	@scripts/browser-deps
+
+# nginx and openssl from Debian's packages, for the production-like stack test (tests/deploy/).
+proxy-deps:
+	@scripts/proxy-deps
 
 lock:
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock

@@ -11,22 +11,10 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from lodestar.permissions import can_verify_figures
 
 from .fields import FiguresStatus
-from .figures import Figures, milestone_errors
+from .figures import PATHWAY_FIELDS, Figures, milestone_errors
 
 # Changing any of these makes verified figures self-reported again, unless the secretariat edits.
-FIGURE_FIELDS = [
-    "target_type",
-    "target_year",
-    "target_base_year",
-    "target_percentage",
-    "emissions_base_year",
-    "emissions_base_value",
-    "emissions_latest_year",
-    "emissions_latest_value",
-    "emissions_unit",
-    "emissions_net_removals",
-    "emissions_source",
-]
+FIGURE_FIELDS = [*PATHWAY_FIELDS, "emissions_unit", "emissions_source"]
 
 
 class CaseStudyPageForm(WagtailAdminPageForm):

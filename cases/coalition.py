@@ -12,26 +12,12 @@ from django_countries import countries as country_names
 
 from lodestar.vocabularies.models import ActorType, Sector, StrategyStage
 
-from .figures import Figures
+from .figures import PATHWAY_FIELDS, Figures
 from .models import CaseStudyMilestone, CaseStudyPage
 from .tracker import NOT_ENOUGH_DATA, OFF_TRACK, ON_TRACK, STATUS_LABELS, track
 from .world_map import REGIONS, VIEWBOX, country_shapes, region_of
 
-FIGURE_FIELDS = [
-    "pk",
-    "countries",
-    "actor_type_id",
-    "strategy_stage_id",
-    "target_type",
-    "target_year",
-    "target_base_year",
-    "target_percentage",
-    "emissions_base_year",
-    "emissions_base_value",
-    "emissions_latest_year",
-    "emissions_latest_value",
-    "emissions_net_removals",
-]
+FIGURE_FIELDS = ["pk", "countries", "actor_type_id", "strategy_stage_id", *PATHWAY_FIELDS]
 
 
 @dataclass

@@ -14,6 +14,20 @@ from .fields import TargetType
 MILESTONE = "milestone"
 
 
+# The case study's fields that state its pathway, as the page model names them.
+PATHWAY_FIELDS = (
+    "target_type",
+    "target_year",
+    "target_base_year",
+    "target_percentage",
+    "emissions_base_year",
+    "emissions_base_value",
+    "emissions_latest_year",
+    "emissions_latest_value",
+    "emissions_net_removals",
+)
+
+
 @dataclass(frozen=True)
 class Figures:
     """What a case study states about its target and emissions (all optional)."""

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .models import Flag, ModerationLogEntry, Post, Suspension, Topic
+from .models import Flag, ModerationLogEntry, NotificationOutbox, Post, Suspension, Topic
 
 
 @admin.register(Topic)
@@ -42,3 +42,20 @@ class ModerationLogEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(NotificationOutbox)
+class NotificationOutboxAdmin(admin.ModelAdmin):
+    """Operators see what waits to be delivered and what failed (with its error).
+
+    Clearing `failed_at` of an entry puts it back in line for the next drain.
+    """
+
+    list_display = ["key", "event", "created_at", "attempts", "done_at", "failed_at", "last_error"]
+    list_filter = [
+        "event",
+        ("done_at", admin.EmptyFieldListFilter),
+        ("failed_at", admin.EmptyFieldListFilter),
+    ]
+    raw_id_fields = ["post", "actor"]
+    readonly_fields = ["key", "event", "post", "actor", "created_at", "attempts", "done_at", "last_error"]

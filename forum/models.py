@@ -331,6 +331,48 @@ class Notification(models.Model):
         return self.message
 
 
+class NotificationOutbox(models.Model):
+    """A user action that others must hear about, recorded in the action's own transaction.
+
+    The notifications themselves are worked out later by the worker (who watches, who is mentioned,
+    who may read it). Recording the event with the action means a broker outage delays them but
+    never loses them: the row stays pending until a task or the periodic drain delivers it, and
+    delivery marks it done in the transaction that creates the notifications (forum.notifications).
+    """
+
+    class Event(models.TextChoices):
+        POST_PUBLISHED = "post_published", "Post published"
+        ANSWER_ACCEPTED = "answer_accepted", "Answer accepted"
+
+    # One row per event and post (e.g. "post_published:42"): recording it again re-arms that row.
+    key = models.CharField(max_length=80, unique=True)
+    event = models.CharField(max_length=20, choices=Event.choices)
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=500, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    failed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "notification outbox entry"
+        verbose_name_plural = "notification outbox"
+        indexes = [
+            models.Index(
+                fields=["id"],
+                condition=Q(done_at=None, failed_at=None),
+                name="forum_notif_outbox_pending_idx",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.key
+
+
 class Flag(models.Model):
     """A member's report that a post breaks the rules, for moderators to decide on."""
 

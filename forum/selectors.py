@@ -10,8 +10,10 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 
 from lodestar import permissions
+from lodestar.members.models import Profile
 from lodestar.permissions import is_moderator
 
 from .models import (
@@ -27,6 +29,16 @@ from .models import (
     TopicReadState,
     TopicWatch,
 )
+from .rendering import mention_candidates
+
+
+def mention_urls_for(markdown: str) -> dict[str, str]:
+    """Profile URLs of the active members a text mentions, found with one query."""
+    slugs = mention_candidates(markdown)
+    if not slugs:
+        return {}
+    found = Profile.objects.filter(slug__in=slugs, user__is_active=True).values_list("slug", flat=True)
+    return {slug: reverse("members:profile_detail", kwargs={"slug": slug}) for slug in found}
 
 
 def visible_categories(user) -> QuerySet[Category]:

@@ -1,7 +1,8 @@
 """Everything that writes to the forum. Views and tasks call these; each runs in one transaction.
 
-Work that concerns many people (notifying watchers, emailing) is handed to Celery once the
-transaction commits, so a request never waits on it.
+Who hears about a change is forum.notifications' business: services record the event there, in
+their own transaction, and it reaches the worker once the transaction commits (or, with the broker
+down, when the periodic drain runs), so a request never waits on it and never loses it.
 """
 
 import re
@@ -11,21 +12,18 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
 
-from lodestar.members.models import Profile, User
+from lodestar.members.models import User
 from lodestar.permissions import is_moderator
 from lodestar.permissions.forum import forget_suspension
-from lodestar.queue import send_task
 
-from . import signals
+from . import notifications, signals
 from .models import (
     Category,
     CategoryWatch,
     Flag,
     ModerationLogEntry,
-    Notification,
     NotificationPreference,
     Post,
     PostRevision,
@@ -36,18 +34,10 @@ from .models import (
     TopicReadState,
     TopicWatch,
 )
-from .rendering import Rendered, mention_candidates, render_markdown
+from .rendering import Rendered, render_markdown
+from .selectors import mention_urls_for
 
 # --- Rendering and the checks every new text goes through -----------------------------------
-
-
-def mention_urls_for(markdown: str) -> dict[str, str]:
-    """Profile URLs of the active members a text mentions, found with one query."""
-    slugs = mention_candidates(markdown)
-    if not slugs:
-        return {}
-    found = Profile.objects.filter(slug__in=slugs, user__is_active=True).values_list("slug", flat=True)
-    return {slug: reverse("members:profile_detail", kwargs={"slug": slug}) for slug in found}
 
 
 def post_render(body: str) -> Rendered:
@@ -106,15 +96,6 @@ def _needs_approval(author: User) -> bool:
     return _published_post_count(author) < settings.FORUM_APPROVAL_FIRST_POSTS
 
 
-def _notify_later(task_name: str, *args) -> None:
-    """Queue a notification task once the transaction commits (rows must be visible to the worker)."""
-    from . import tasks
-
-    task = getattr(tasks, task_name)
-    # A broker outage must not fail the member's request (the post is committed): it is logged.
-    transaction.on_commit(lambda: send_task(task, *args))
-
-
 def _auto_watch(*, user: User, topic: Topic) -> None:
     prefs = NotificationPreference.objects.filter(user=user).first()
     if prefs is None or prefs.watch_own_topics:
@@ -133,21 +114,10 @@ def _log(*, moderator: User, action: str, topic=None, post=None, target_user=Non
 
 
 def _notify_author(*, post: Post, moderator: User, message: str) -> None:
-    """Tell an author what a moderator decided about their post (one row: no task needed)."""
-    if post.author_id is None or post.author_id == moderator.pk:
-        return
-    notification = Notification.objects.create(
-        recipient_id=post.author_id,
-        kind=Notification.Kind.MODERATION,
-        actor=moderator,
-        topic=post.topic,
-        post=None,  # several decisions about one post are each worth a notice
-        message=message[:300],
-        email_handled_at=None
-        if _wants_email(post.author_id, Notification.Kind.MODERATION)
-        else timezone.now(),
+    """Tell an author what a moderator decided about their post."""
+    notifications.moderation_notify(
+        recipient_id=post.author_id, moderator=moderator, topic=post.topic, message=message
     )
-    _schedule_email(notification.recipient_id)
 
 
 # --- Topics and posts ------------------------------------------------------------------------
@@ -184,7 +154,7 @@ def topic_create(*, author: User, category: Category, title: str, body: str, tag
     _auto_watch(user=author, topic=topic)
     TopicReadState.objects.update_or_create(user=author, topic=topic, defaults={"last_read_position": 1})
     if not pending:
-        _notify_later("notify_post_published", post.pk)
+        notifications.post_published(post=post)
     return topic
 
 
@@ -218,7 +188,7 @@ def post_create(*, author: User, topic: Topic, body: str) -> Post:
         user=author, topic=locked, defaults={"last_read_position": position, "read_at": now}
     )
     if not pending:
-        _notify_later("notify_post_published", post.pk)
+        notifications.post_published(post=post)
     topic.refresh_from_db()
     return post
 
@@ -280,7 +250,7 @@ def post_approve(*, post: Post, moderator: User) -> None:
     _set_post_status(post, Post.Status.PUBLISHED)
     _log(moderator=moderator, action=ModerationLogEntry.Action.APPROVE, topic=post.topic, post=post)
     _notify_author(post=post, moderator=moderator, message=f"Your post in “{post.topic.title}” is approved.")
-    _notify_later("notify_post_published", post.pk)
+    notifications.post_published(post=post)
 
 
 @transaction.atomic
@@ -338,7 +308,7 @@ def topic_accept_answer(*, topic: Topic, post: Post | None, user: User) -> None:
     topic.accepted_post = post
     topic.save(update_fields=["accepted_post"])
     if post is not None:
-        _notify_later("notify_answer_accepted", post.pk, user.pk)
+        notifications.answer_accepted(post=post, actor=user)
 
 
 @transaction.atomic
@@ -496,16 +466,13 @@ def member_suspend(*, user: User, moderator: User, days: int, reason: str) -> Su
         target_user=user,
         detail=f"{days} days: {reason}",
     )
-    notification = Notification.objects.create(
-        recipient=user,
-        kind=Notification.Kind.MODERATION,
-        actor=moderator,
+    notifications.moderation_notify(
+        recipient_id=user.pk,
+        moderator=moderator,
         message=(
             f"You cannot post in the forum until {suspension.ends_at:%d %B %Y %H:%M} UTC. Reason: {reason}"
-        )[:300],
-        email_handled_at=None if _wants_email(user.pk, Notification.Kind.MODERATION) else now,
+        ),
     )
-    _schedule_email(notification.recipient_id)
     return suspension
 
 
@@ -517,121 +484,3 @@ def suspension_lift(*, suspension: Suspension, moderator: User) -> None:
     suspension.save(update_fields=["lifted_at"])
     forget_suspension(suspension.user)
     _log(moderator=moderator, action=ModerationLogEntry.Action.LIFT, target_user=suspension.user)
-
-
-# --- Notifications ---------------------------------------------------------------------------
-
-_KIND_PREFERENCE = {
-    Notification.Kind.REPLY: "email_replies",
-    Notification.Kind.NEW_TOPIC: "email_new_topics",
-    Notification.Kind.MENTION: "email_mentions",
-    Notification.Kind.ACCEPTED: "email_accepted",
-    Notification.Kind.MODERATION: "email_moderation",
-}
-
-
-def preferences_for(user_id: int) -> NotificationPreference:
-    prefs, _ = NotificationPreference.objects.get_or_create(user_id=user_id)
-    return prefs
-
-
-def _wants_email(user_id: int, kind: str, prefs: NotificationPreference | None = None) -> bool:
-    prefs = prefs or preferences_for(user_id)
-    if prefs.email_frequency == NotificationPreference.EmailFrequency.NEVER:
-        return False
-    return getattr(prefs, _KIND_PREFERENCE[kind])
-
-
-def _schedule_email(recipient_id: int) -> None:
-    """Emails wait a short while so that several events go out in one message."""
-    from . import tasks
-
-    def schedule():
-        # Lost with the broker down: send_pending_notification_emails (beat) catches up.
-        send_task(tasks.send_notification_email, recipient_id, countdown=settings.FORUM_EMAIL_BATCH_SECONDS)
-
-    transaction.on_commit(schedule)
-
-
-@transaction.atomic
-def notifications_create(
-    *, recipients: dict[int, str], actor_id: int | None, post: Post, message: str
-) -> int:
-    """Create one notification per recipient (recipient id -> kind); safe to call twice.
-
-    Returns how many were new. Recipients who want immediate email get a batched email scheduled.
-    """
-    if not recipients:
-        return 0
-    prefs = {p.user_id: p for p in NotificationPreference.objects.filter(user_id__in=recipients)}
-    missing = [uid for uid in recipients if uid not in prefs]
-    if missing:
-        NotificationPreference.objects.bulk_create(
-            [NotificationPreference(user_id=uid) for uid in missing], ignore_conflicts=True
-        )
-        prefs.update({p.user_id: p for p in NotificationPreference.objects.filter(user_id__in=missing)})
-    already = set(
-        Notification.objects.filter(post=post, recipient_id__in=recipients).values_list(
-            "recipient_id", flat=True
-        )
-    )
-    now = timezone.now()
-    rows = []
-    for uid, kind in recipients.items():
-        if uid in already or uid == actor_id:
-            continue
-        wants = _wants_email(uid, kind, prefs[uid])
-        rows.append(
-            Notification(
-                recipient_id=uid,
-                kind=kind,
-                actor_id=actor_id,
-                topic_id=post.topic_id,
-                post=post,
-                message=message[:300],
-                created_at=now,
-                email_handled_at=None if wants else now,
-            )
-        )
-    created = Notification.objects.bulk_create(rows, ignore_conflicts=True)
-    for row in rows:
-        if row.email_handled_at is None and prefs[row.recipient_id].email_frequency == "immediate":
-            _schedule_email(row.recipient_id)
-    return len(created)
-
-
-@transaction.atomic
-def notifications_mark_read(*, user: User, ids: list[int] | None = None) -> int:
-    qs = Notification.objects.filter(recipient=user, read_at=None)
-    if ids is not None:
-        qs = qs.filter(pk__in=ids)
-    return qs.update(read_at=timezone.now())
-
-
-@transaction.atomic
-def preferences_update(*, user: User, data: dict) -> NotificationPreference:
-    prefs = preferences_for(user.pk)
-    for field, value in data.items():
-        setattr(prefs, field, value)
-    prefs.save()
-    return prefs
-
-
-@transaction.atomic
-def email_unsubscribe(*, user_id: int, scope: str) -> str:
-    """Act on a signed unsubscribe link: stop all forum email, or stop watching one topic."""
-    if scope == "all":
-        prefs = preferences_for(user_id)
-        prefs.email_frequency = NotificationPreference.EmailFrequency.NEVER
-        prefs.save(update_fields=["email_frequency"])
-        Notification.objects.filter(recipient_id=user_id, email_handled_at=None).update(
-            email_handled_at=timezone.now()
-        )
-        return "You will not receive forum emails any more."
-    if scope.startswith("topic:"):
-        topic_id = int(scope.split(":", 1)[1])
-        TopicWatch.objects.filter(user_id=user_id, topic_id=topic_id).delete()
-        topic = Topic.objects.filter(pk=topic_id).first()
-        title = f"“{topic.title}”" if topic else "that topic"
-        return f"You no longer watch {title}."
-    raise ValidationError("This unsubscribe link is not valid.")

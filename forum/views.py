@@ -40,7 +40,7 @@ from lodestar.permissions import (
 )
 from lodestar.permissions.http import deny, permission_required
 
-from . import selectors, services
+from . import notifications, selectors, services
 from .forms import (
     FlagForm,
     MergeForm,
@@ -53,7 +53,6 @@ from .forms import (
     TopicForm,
 )
 from .models import Category, Flag, Notification, Post, Reaction, Suspension, Topic
-from .notifications import read_unsubscribe_token
 from .rendering import quote_markdown
 
 
@@ -434,7 +433,7 @@ def notification_list(request):
 @require_POST
 @permission_required(can_view_notifications)
 def notifications_read(request):
-    services.notifications_mark_read(user=request.user)
+    notifications.notifications_mark_read(user=request.user)
     messages.success(request, "All notifications are marked as read.")
     return redirect("forum:notifications")
 
@@ -444,7 +443,7 @@ def notification_open(request, pk):
     notification = get_object_or_404(
         Notification.objects.select_related("post", "topic"), pk=pk, recipient=request.user
     )
-    services.notifications_mark_read(user=request.user, ids=[notification.pk])
+    notifications.notifications_mark_read(user=request.user, ids=[notification.pk])
     if notification.post_id:
         return redirect("forum:post", pk=notification.post_id)
     if notification.topic_id:
@@ -454,10 +453,10 @@ def notification_open(request, pk):
 
 @permission_required(can_view_notifications)
 def preferences(request):
-    prefs = services.preferences_for(request.user.pk)
+    prefs = notifications.preferences_for(request.user.pk)
     form = PreferencesForm(request.POST or None, instance=prefs)
     if request.method == "POST" and form.is_valid():
-        services.preferences_update(user=request.user, data=form.cleaned_data)
+        notifications.preferences_update(user=request.user, data=form.cleaned_data)
         messages.success(request, "Your notification settings are saved.")
         return redirect("forum:preferences")
     return render(request, "forum/preferences.html", {"form": form}, status=_status(form))
@@ -467,14 +466,14 @@ def preferences(request):
 def unsubscribe(request, token):
     """Works without logging in. GET asks to confirm (link scanners must not unsubscribe anyone)."""
     try:
-        user_id, scope = read_unsubscribe_token(token)
+        user_id, scope = notifications.read_unsubscribe_token(token)
     except signing.BadSignature:
         return render(request, "forum/unsubscribe.html", {"invalid": True}, status=400)
     if not User.objects.filter(pk=user_id).exists():
         return render(request, "forum/unsubscribe.html", {"invalid": True}, status=400)
     if request.method == "POST":
         try:
-            done = services.email_unsubscribe(user_id=user_id, scope=scope)
+            done = notifications.email_unsubscribe(user_id=user_id, scope=scope)
         except (ValidationError, ValueError):
             return render(request, "forum/unsubscribe.html", {"invalid": True}, status=400)
         return render(request, "forum/unsubscribe.html", {"done": done})

@@ -71,6 +71,16 @@ def _serialized_database_in_this_context():
         connections["default"]._test_serialized_contents = _serialized_database["default"]
 
 
+@pytest.fixture
+def _django_db_helper(_serialized_database_in_this_context, _django_db_helper):
+    """pytest-django's database set-up, run after the serialized data is in this context.
+
+    Otherwise a transactional test that follows another (whose flush emptied every table) would start
+    from an empty database whenever pytest happened to set up the database first.
+    """
+    return _django_db_helper
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate limits and cached fragments live in Redis: every test starts without them."""
@@ -263,6 +273,29 @@ def tasks(celery_worker):
 
 
 # --- Search --------------------------------------------------------------------------------------
+
+
+def restore_seeded_database(seeded: str) -> None:
+    """Put back what the migrations seeded after a module committed its own content (the matrices).
+
+    The flush restarts the sequences; they are moved past the restored rows, or the next test to
+    create a page or a content type would collide with them. Content types cached while the rows
+    were restored may point at ids the restore reused.
+    """
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.core.management.color import no_style
+    from django.db import connections
+
+    call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+    connections["default"].creation.deserialize_db_from_string(seeded)
+    models = apps.get_models(include_auto_created=True)
+    statements = connections["default"].ops.sequence_reset_sql(no_style(), models)
+    with connections["default"].cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+    ContentType.objects.clear_cache()
 
 
 def delete_content_indexes() -> None:

@@ -12,3 +12,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         # After every migrate (make run, deployments): the Site's address follows the setting.
         post_migrate.connect(configure_site, sender=self, dispatch_uid="lodestar-configure-site")
+        # Writes that change what visitors see end the cached pages (lodestar.visitor_cache).
+        from lodestar.visitor_cache import connect_invalidation
+
+        connect_invalidation()

@@ -1,10 +1,13 @@
-"""Serving pages: Lodestar's permission module decides who passes a page's view restrictions.
+"""Serving pages, and listing them in the admin: Lodestar's permission module decides.
 
 Wagtail's own check (`wagtail.wagtail_hooks.check_view_restrictions`) reads a group restriction as
 "is in one of these groups", so a moderator, who is not in the Members group, could not read a
 members-only page that the search index and every list offer them. It is replaced here by the
 same check asking `lodestar.permissions.restriction_admits`, so pages, search, the API and
 documents share one meaning of each restriction. Shared passwords are still Wagtail's (per session).
+
+The admin lists to members only their own pages and those they may view (explorer, page search,
+chooser), and its reports only to moderators (lodestar.home.admin_listings, lodestar.middleware).
 
 Refusals: visitors are asked to log in when an account could pass; everyone else gets 404, so a
 page restricted to another group does not even show that it exists.
@@ -18,8 +21,10 @@ from wagtail import hooks
 from wagtail.forms import PasswordViewRestrictionForm
 from wagtail.models import PageViewRestriction
 
-from lodestar.permissions import restriction_admits
+from lodestar.permissions import can_view_admin_reports, explorable_pages, restriction_admits
 from lodestar.permissions.library import restriction_audience
+
+from .admin_listings import ExplorablePageViewSet
 
 
 def _password_form(page, request, restriction):
@@ -59,3 +64,31 @@ hooks._hooks["on_serve_page"] = [
     if fn is not wagtail_core_hooks.check_view_restrictions
 ]
 hooks.register("on_serve_page", check_view_restrictions)
+
+
+# --- The Wagtail admin: members see their own drafts and the pages they may view -----------------------
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explore_only_explorable_pages(parent_page, pages, request):
+    return explorable_pages(request.user, pages)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choose_only_explorable_pages(pages, request):
+    return explorable_pages(request.user, pages)
+
+
+@hooks.register("register_admin_viewset")
+def page_search_only_explorable_pages():
+    # Registered after Wagtail's base page viewset (order -1), so it replaces it for every page type.
+    return ExplorablePageViewSet()
+
+
+MODERATOR_REPORTS = {"site-history", "workflows", "workflow-tasks", "aging-pages", "page-types-usage"}
+
+
+@hooks.register("construct_reports_menu")
+def reports_for_the_secretariat(request, menu_items):
+    if not can_view_admin_reports(request.user):
+        menu_items[:] = [item for item in menu_items if item.name not in MODERATOR_REPORTS]

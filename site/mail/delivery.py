@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from .headers import header_safe
 from .models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
@@ -49,7 +50,7 @@ def _claim(email_id: int) -> OutgoingEmail | None:
 
 def _message(email: OutgoingEmail) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(
-        subject=email.subject,
+        subject=header_safe(email.subject),  # also for rows queued before subjects were cleaned
         body=email.body_text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=email.to,

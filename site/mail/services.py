@@ -7,6 +7,7 @@ from django.db import transaction
 
 from lodestar.queue import send_task
 
+from .headers import header_safe
 from .models import OutgoingEmail
 from .tasks import deliver_email
 
@@ -14,7 +15,7 @@ from .tasks import deliver_email
 def email_queue(*, to: list[str], subject: str, text: str, html: str = "", headers=None) -> OutgoingEmail:
     """Record an email with the current transaction and hand it to the worker once committed."""
     email = OutgoingEmail.objects.create(
-        to=list(to), subject=subject[:255], body_text=text, body_html=html, headers=headers or {}
+        to=list(to), subject=header_safe(subject)[:255], body_text=text, body_html=html, headers=headers or {}
     )
     transaction.on_commit(lambda: _dispatch(email.pk))
     return email

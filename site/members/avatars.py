@@ -1,5 +1,12 @@
-"""Avatar images: checked to be real images, cropped square and resized before they are stored."""
+"""Avatar images: decoded in full and re-encoded as a fresh PNG before anything is stored.
 
+Whatever was uploaded (a GIF that is also a script, a truncated file, EXIF with a location), what
+is kept is only pixels Pillow decoded itself. The size is limited in bytes and in pixels
+(AVATAR_MAX_PIXELS, read from the header before decoding): a small file can unpack to gigabytes.
+Every failure is a form error, raised before the old picture is touched.
+"""
+
+import warnings
 from io import BytesIO
 
 from django.conf import settings
@@ -8,34 +15,42 @@ from django.core.files.base import ContentFile
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
-MAX_PIXELS = 40_000_000  # refuse decompression bombs before decoding
+UNREADABLE = "This file is not an image we can read. Upload a JPEG, PNG, WebP or GIF picture."
 
 
-def validate_avatar(upload) -> None:
+def _too_many_pixels() -> ValidationError:
+    megapixels = settings.AVATAR_MAX_PIXELS // 1_000_000
+    return ValidationError(
+        f"The image has too many pixels: the limit is {megapixels} megapixels.", code="too_many_pixels"
+    )
+
+
+def avatar_from_upload(upload) -> ContentFile:
+    """A square PNG of AVATAR_SIZE pixels made from the upload, or a ValidationError saying why not."""
     if upload.size > settings.AVATAR_MAX_BYTES:
         limit_mb = settings.AVATAR_MAX_BYTES // (1024 * 1024)
         raise ValidationError(f"The image is too large: the limit is {limit_mb} MB.", code="too_large")
+    size = settings.AVATAR_SIZE
     try:
         upload.seek(0)
-        with Image.open(upload) as image:
-            if image.format not in ALLOWED_FORMATS:
-                raise ValidationError("Upload a JPEG, PNG, WebP or GIF image.", code="format")
-            if image.width * image.height > MAX_PIXELS:
-                raise ValidationError("The image has too many pixels.", code="too_many_pixels")
-            image.verify()
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
-        raise ValidationError("This file is not an image we can read.", code="invalid") from error
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                if image.format not in ALLOWED_FORMATS:
+                    raise ValidationError("Upload a JPEG, PNG, WebP or GIF image.", code="format")
+                if image.width * image.height > settings.AVATAR_MAX_PIXELS:
+                    raise _too_many_pixels()
+                image.load()  # decodes every byte: a truncated or corrupt file fails here
+                picture = ImageOps.exif_transpose(image).convert("RGBA")
+        square = ImageOps.fit(picture, (size, size), method=Image.Resampling.LANCZOS)
+        buffer = BytesIO()
+        square.save(buffer, format="PNG", optimize=True)
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise _too_many_pixels() from error  # Pillow's own, higher limit, met while opening
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError) as error:
+        raise ValidationError(UNREADABLE, code="invalid") from error
     finally:
         upload.seek(0)
-
-
-def resized_avatar(upload) -> ContentFile:
-    """A square PNG of AVATAR_SIZE pixels, without the original's metadata (EXIF, location)."""
-    size = settings.AVATAR_SIZE
-    upload.seek(0)
-    with Image.open(upload) as image:
-        image = ImageOps.exif_transpose(image).convert("RGBA")
-        square = ImageOps.fit(image, (size, size), method=Image.Resampling.LANCZOS)
-    buffer = BytesIO()
-    square.save(buffer, format="PNG", optimize=True)
-    return ContentFile(buffer.getvalue())
+    return ContentFile(buffer.getvalue(), name="avatar.png")

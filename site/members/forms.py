@@ -4,7 +4,7 @@ from django_countries.fields import LazyTypedChoiceField
 
 from lodestar.vocabularies.models import ActorType
 
-from .avatars import validate_avatar
+from .avatars import avatar_from_upload
 from .models import MembershipApplication, Profile
 
 
@@ -37,10 +37,9 @@ class ProfileForm(forms.ModelForm):
         }
 
     def clean_avatar(self):
+        """The re-encoded picture (a PNG), so a file that fails does so here, as a form error."""
         avatar = self.cleaned_data.get("avatar")
-        if avatar:
-            validate_avatar(avatar)
-        return avatar
+        return avatar_from_upload(avatar) if avatar else None
 
 
 class MembershipApplicationForm(forms.ModelForm):

@@ -12,7 +12,6 @@ from lodestar.mail.models import OutgoingEmail
 from lodestar.mail.services import email_queue
 from lodestar.permissions.roles import MEMBERS_GROUP, forget_role
 
-from .avatars import resized_avatar
 from .models import MembershipApplication, Organisation, Profile, User
 from .privacy import exporters
 
@@ -38,16 +37,23 @@ def profile_get_or_create(*, user: User) -> Profile:
 
 @transaction.atomic
 def profile_update(*, profile: Profile, data: dict, avatar=None, remove_avatar: bool = False) -> Profile:
+    """Save the profile; `avatar` is the re-encoded picture from ProfileForm (members.avatars).
+
+    The old picture's file is deleted only once the new one and the profile are saved (committed).
+    """
     for field, value in data.items():
         setattr(profile, field, value)
-    if remove_avatar and profile.avatar:
-        profile.avatar.delete(save=False)
+    old_avatar = profile.avatar.name if profile.avatar else ""
     if avatar is not None:
-        if profile.avatar:
-            profile.avatar.delete(save=False)
-        profile.avatar.save(f"{profile.slug}.png", resized_avatar(avatar), save=False)
+        # A random folder name (lodestar.uploads.storage): the address cannot be guessed.
+        profile.avatar.save("avatar.png", avatar, save=False)
+    elif remove_avatar:
+        profile.avatar = ""
     profile.full_clean()
     profile.save()
+    if old_avatar and old_avatar != (profile.avatar.name if profile.avatar else ""):
+        storage = profile.avatar.storage
+        transaction.on_commit(lambda: storage.delete(old_avatar))
     return profile
 
 

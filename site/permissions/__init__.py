@@ -6,6 +6,13 @@ object acted on second. The functions are grouped by area in the modules below a
 here, so callers import from `lodestar.permissions` only.
 """
 
+from .files import (
+    can_view_avatar,
+    can_view_document,
+    can_view_image,
+    viewable_documents,
+    viewable_images,
+)
 from .forum import (
     can_accept_answer,
     can_delete_post,
@@ -39,8 +46,10 @@ from .library import (
     can_publish_case_study,
     can_submit_case_study,
     can_verify_figures,
+    can_view_admin_reports,
     can_view_library,
     can_view_page,
+    explorable_pages,
     findable_pages,
     open_data_pages,
     restriction_admits,
@@ -110,6 +119,13 @@ __all__ = [
     "viewable_pages",
     "open_data_pages",
     "findable_pages",
+    "explorable_pages",
+    "can_view_admin_reports",
+    "can_view_document",
+    "viewable_documents",
+    "can_view_image",
+    "viewable_images",
+    "can_view_avatar",
     "can_search",
     "searchable_audiences",
     "AUDIENCES",

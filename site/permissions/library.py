@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Case, CharField, Q, QuerySet, Value, When
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from .roles import ADMINISTRATORS_GROUP, MEMBERS_GROUP, MODERATORS_GROUP, is_member, is_moderator
 from .search import (
@@ -177,3 +177,24 @@ def can_feature_cases(user) -> bool:
 def can_export_library(user) -> bool:
     """Open data: the CSV export and the API serve published pages to everyone."""
     return True
+
+
+# --- The Wagtail admin ---------------------------------------------------------------------------------
+
+
+def explorable_pages(user, queryset: QuerySet) -> QuerySet:
+    """Pages the Wagtail admin lists to this person (explorer, page search, page chooser).
+
+    Moderators see every page. Everyone else sees the pages they may view on the site and their
+    own pages (drafts included): never another member's draft, title or status.
+    """
+    if is_moderator(user):
+        return queryset
+    viewable = viewable_pages(user, Page.objects.all()).values("pk")
+    return queryset.filter(Q(pk__in=viewable) | Q(owner_id=user.pk))
+
+
+def can_view_admin_reports(user) -> bool:
+    """The admin's reports (site history, workflows, aging pages, page types) list every page's
+    title and every person's actions: for the secretariat only."""
+    return is_moderator(user)

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "lodestar.members",
     "lodestar.vocabularies",
     "lodestar.mail",
+    "lodestar.uploads",
     "cases",
     "forum",
     "search",
@@ -64,13 +65,20 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: health checks answer before host validation and the HTTPS redirect (lodestar.health).
+    "lodestar.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and everything else: a visitor's cached page costs two cache reads.
+    "lodestar.visitor_cache.VisitorPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A NUL byte in a parameter or form field: 400 with a message, before any view or query sees it.
+    "lodestar.middleware.RefuseNulBytesMiddleware",
+    "lodestar.middleware.AdminReportsForModeratorsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -193,6 +201,8 @@ CONTENT_SECURITY_POLICY = {
 }
 
 AVATAR_MAX_BYTES = 2 * 1024 * 1024
+# Width x height, read from the header before any decoding: a small file can unpack to gigabytes.
+AVATAR_MAX_PIXELS = env.int("AVATAR_MAX_PIXELS", default=25_000_000)
 AVATAR_SIZE = 256  # pixels, square
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -213,7 +223,8 @@ STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Every upload lands in a folder named by a random token (lodestar.uploads.storage).
+    "default": {"BACKEND": "lodestar.uploads.storage.UnguessableFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -276,12 +287,17 @@ CELERY_BEAT_SCHEDULE = {
         "task": "lodestar.tasks.clear_expired_sessions",
         "schedule": 60 * 60 * 24,
     },
+    # Delivers forum notifications recorded while the broker was down, or whose task was lost.
+    "forum-drain-notification-outbox": {
+        "task": "forum.notifications.drain_notification_outbox",
+        "schedule": 60,
+    },
     "forum-send-pending-notification-emails": {
-        "task": "forum.tasks.send_pending_notification_emails",
+        "task": "forum.notifications.send_pending_notification_emails",
         "schedule": 5 * 60,
     },
     "forum-send-daily-digests": {
-        "task": "forum.tasks.send_daily_digests",
+        "task": "forum.notifications.send_daily_digests",
         "schedule": crontab(hour=env.int("FORUM_DIGEST_HOUR", default=7), minute=0),
     },
 }
@@ -295,8 +311,13 @@ ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=5.0)
 ELASTICSEARCH_QUERY_TIMEOUT = env.float("ELASTICSEARCH_QUERY_TIMEOUT", default=1.5)
 ELASTICSEARCH_REPLICAS = env.int("ELASTICSEARCH_REPLICAS", default=0)  # one node locally and in compose
 
-# /health/ gives each dependency this long (seconds) and answers within about twice that.
-HEALTH_CHECK_TIMEOUT = env.float("HEALTH_CHECK_TIMEOUT", default=0.8)
+# /health/ready gives each dependency this long (seconds) and answers within 1.5 times that, even
+# when one hangs; /health/live asks nothing of them.
+HEALTH_CHECK_TIMEOUT = env.float("HEALTH_CHECK_TIMEOUT", default=1.0)
+
+# Whole pages for visitors who are not signed in (lodestar.visitor_cache): how long an entry may
+# live at most; writes invalidate it at once anyway. 0 turns the cache off.
+VISITOR_PAGE_CACHE_SECONDS = env.int("VISITOR_PAGE_CACHE_SECONDS", default=300)
 
 # --- Forum: pages, anti-abuse limits and notification email batching.
 FORUM_TOPICS_PER_PAGE = 30
@@ -316,6 +337,31 @@ WAGTAIL_SITE_NAME = "Lodestar"
 # (lodestar.links). `make run` serves http://127.0.0.1:8000; production must set it.
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# --- Uploaded files (lodestar.uploads; README, "Files"). Nothing under MEDIA_ROOT is served by a web
+# server directly: Django's views ask lodestar.permissions first.
+# - Documents: only these types are accepted; served by Wagtail's view at /documents/<id>/<name>,
+#   always as a download, with nosniff and "Content-Security-Policy: default-src 'none'; sandbox".
+#   /media/documents/... answers 404 (Django, and nginx in production).
+# - Images, renditions, avatars: /media/<path> is Django's view (lodestar.uploads.views.serve_media),
+#   404 to whoever may not see the page or profile they belong to.
+# - Behind nginx, set MEDIA_X_ACCEL_REDIRECT (e.g. "/protected-media/"): the views then answer with
+#   an empty body and `X-Accel-Redirect: /protected-media/<path>`, and nginx sends the file. The
+#   contract with the nginx configuration: `location /media/` proxies to Django;
+#   `location /media/documents/` answers 404; `location /protected-media/ { internal; alias
+#   <MEDIA_ROOT>/; }` adds `X-Content-Type-Options: nosniff` and `Content-Security-Policy:
+#   default-src 'none'; sandbox` itself (nginx keeps only Content-Type, Content-Disposition,
+#   Cache-Control, Expires, Set-Cookie and Accept-Ranges from an X-Accel-Redirect answer).
+# Strategy documents: PDF, office formats (OOXML and OpenDocument), plain text, CSV, Markdown.
+# Never HTML, SVG, XML, JavaScript or anything a browser would run.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt", "md"]
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []  # every document is a download
+WAGTAILDOCS_CONTENT_TYPES = {"csv": "text/csv", "txt": "text/plain", "md": "text/markdown"}
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp"]  # no SVG: it can hold script
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", default=50_000_000)
+MEDIA_X_ACCEL_REDIRECT = env("MEDIA_X_ACCEL_REDIRECT", default="")
+SENDFILE_BACKEND = "lodestar.uploads.sendfile"
+
 # Wagtail's own search backend is only for the admin; public search is the search app's.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 

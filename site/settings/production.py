@@ -33,11 +33,10 @@ WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"  # noqa: F405
 
-# HTTPS everywhere, behind a proxy that sets X-Forwarded-Proto; /health/ stays reachable over
-# plain HTTP for the container health checks.
+# HTTPS everywhere, behind a proxy that sets X-Forwarded-Proto (deploy/nginx.conf.template); the
+# health endpoints answer before the redirect (lodestar.health.HealthCheckMiddleware).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
-SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

@@ -29,8 +29,14 @@ ELASTICSEARCH_INDEX_PREFIX = f"lodestar-test{_suffix.replace('_', '-')}"
 EMAIL_BACKEND = "lodestar.mail.backends.MaildirBackend"
 EMAIL_FILE_PATH = BASE_DIR / ".services" / f"test-mail{_suffix}"
 
+# Uploads of the suite, apart from `make run`'s media/ and from other slots.
+MEDIA_ROOT = BASE_DIR / ".services" / f"test-media{_suffix}"
+
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
 # Forum notification emails go out at once instead of after a batching pause.
 FORUM_EMAIL_BATCH_SECONDS = 0
+
+# Tests see fresh pages; the visitor cache's own tests (tests/test_visitor_cache.py) turn it on.
+VISITOR_PAGE_CACHE_SECONDS = env.int("VISITOR_PAGE_CACHE_SECONDS", default=0)

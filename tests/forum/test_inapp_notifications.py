@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from forum import services
+from forum import notifications, services
 from forum.models import Notification
 from forum.notifications import post_published_fan_out
 from tests.forum.factories import TopicFactory
@@ -56,7 +56,7 @@ def test_preferences_are_saved_and_turn_off_auto_watching(client, member, other_
         {"email_frequency": "daily", "email_replies": "on", "email_mentions": "on"},
     )
     assert response.status_code == 302
-    prefs = services.preferences_for(member.pk)
+    prefs = notifications.preferences_for(member.pk)
     assert prefs.email_frequency == "daily"
     assert prefs.watch_own_topics is False
     topic = TopicFactory(category=category, author=other_member)

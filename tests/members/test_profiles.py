@@ -1,5 +1,6 @@
 """Editing one's profile, what others see of it, and the member directory."""
 
+import re
 from io import BytesIO
 
 import pytest
@@ -165,3 +166,99 @@ def test_directory_and_organisation_pages_take_a_constant_number_of_queries(
         client.get("/members/")
     with django_assert_max_num_queries(6):
         client.get(f"/members/organisations/{organisation.slug}/")
+
+
+def _gif_js_polyglot() -> bytes:
+    """A GIF header that is also JavaScript, cut off mid-image (as in the security probe)."""
+    buffer = BytesIO()
+    Image.new("RGB", (300, 300), (200, 10, 10)).save(buffer, format="GIF")
+    whole = buffer.getvalue()
+    return whole[:6] + b"=1;alert(document.domain)//" + whole[33 : len(whole) // 2]
+
+
+def _bomb_header_png(width: int, height: int) -> bytes:
+    """A tiny PNG whose header claims width x height pixels."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + chunk(b"IEND", b"")
+    )
+
+
+@pytest.mark.parametrize(
+    ("upload", "error"),
+    [
+        (
+            SimpleUploadedFile("me.gif", _gif_js_polyglot(), content_type="image/gif"),
+            b"not an image we can read",
+        ),
+        (
+            SimpleUploadedFile("bomb.png", _bomb_header_png(30_000, 30_000), content_type="image/png"),
+            b"too many pixels: the limit is 25 megapixels",
+        ),
+    ],
+)
+def test_a_failed_avatar_upload_keeps_the_old_picture_and_says_why(
+    client, home_page, member, media, upload, error
+):
+    client.force_login(member)
+    client.post("/members/profile/", {**profile_data(), "avatar": image_upload()})
+    old = Profile.objects.get(user=member).avatar.name
+    old_bytes = (media / old).read_bytes()
+
+    response = client.post("/members/profile/", {**profile_data(display_name="Changed"), "avatar": upload})
+
+    assert response.status_code == 200
+    assert error in response.content
+    profile = Profile.objects.get(user=member)
+    assert profile.avatar.name == old
+    assert (media / old).read_bytes() == old_bytes
+    assert profile.display_name == "Ana Pereira"
+
+
+def test_the_pixel_limit_is_a_setting(client, home_page, member, media, settings):
+    settings.AVATAR_MAX_PIXELS = 1_000_000
+    client.force_login(member)
+
+    response = client.post("/members/profile/", {**profile_data(), "avatar": image_upload(size=(1200, 1000))})
+
+    assert response.status_code == 200
+    assert b"too many pixels: the limit is 1 megapixels" in response.content
+
+
+def test_a_new_avatar_gets_an_unguessable_name_and_replaces_the_old_file(
+    client, home_page, member, media, django_capture_on_commit_callbacks
+):
+    client.force_login(member)
+    client.post("/members/profile/", {**profile_data(), "avatar": image_upload()})
+    first = Profile.objects.get(user=member).avatar.name
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/members/profile/", {**profile_data(), "avatar": image_upload(size=(400, 400))})
+
+    second = Profile.objects.get(user=member).avatar.name
+    assert re.fullmatch(r"avatars/[0-9a-f]{32}/avatar\.png", second)
+    assert member.profile.slug not in second
+    assert second != first
+    assert not (media / first).exists() and (media / second).exists()
+
+
+def test_a_members_only_avatar_is_served_to_members_only(client, home_page, member, other_member, media):
+    client.force_login(member)
+    client.post("/members/profile/", {**profile_data(visibility="members"), "avatar": image_upload()})
+    url = Profile.objects.get(user=member).avatar.url
+    client.logout()
+
+    assert client.get(url).status_code == 404
+    client.force_login(other_member)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"

@@ -265,10 +265,13 @@ def test_bad_listing_input_never_breaks_it(client, search_index, home_page):
         "page=99999999",
         "sector=%3Cscript%3E",
         "country=ZZ",
-        "sort=%00",
         "page=1e9",
     ]:
         assert listing_titles(client, f"/library/?{query}") == ["Bus fleet"], query
+    # A NUL byte is refused before the listing runs, with a message (lodestar.middleware).
+    refused = client.get("/library/?sort=%00")
+    assert refused.status_code == 400
+    assert "NUL character" in refused.content.decode()
 
 
 @pytest.mark.django_db

@@ -23,11 +23,7 @@ from dataclasses import dataclass, field
 import pytest
 from bs4 import BeautifulSoup
 from celery.signals import after_task_publish
-from django.apps import apps
 from django.contrib.auth.models import Group
-from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
-from django.core.management.color import no_style
 from django.db import connections, transaction
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
@@ -41,10 +37,11 @@ from search import indexing
 from search.client import indexing_client
 from search.documents import read_alias
 from tests.cases.factories import CaseStudyPageFactory, ensure_library_structure
-from tests.conftest import TaskTracker, _serialized_database, delete_content_indexes
+from tests.conftest import TaskTracker, _serialized_database, delete_content_indexes, restore_seeded_database
 from tests.forum.factories import CategoryFactory, TopicFactory
 from tests.home.factories import HomePageFactory
 from tests.members.factories import ProfileFactory, make_member, make_moderator
+from tests.security.matrix import NotApplicable, assert_complete, cells
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -54,10 +51,6 @@ NOBODY: frozenset[str] = frozenset()
 SIGNED_IN = frozenset({REGISTERED, MEMBER, MODERATOR})
 MEMBERS = frozenset({MEMBER, MODERATOR})
 MODERATORS = frozenset({MODERATOR})
-
-
-class NotApplicable(str):
-    """A channel that cannot carry this kind of thing; the text says why."""
 
 
 CHANNELS = ["page", "search", "suggest", "did_you_mean", "related", "facet_label", "feed", "csv", "api"]
@@ -381,18 +374,8 @@ def world(django_db_setup, django_db_blocker, celery_worker):
             after_task_publish.disconnect(tracker._record)
         yield built
         # The content was committed (the worker had to read it): put the database back as the
-        # migrations left it, as a transactional test with serialized_rollback does. The flush
-        # restarts the sequences; move them past the restored rows, or the next test to create a
-        # page or a content type would collide with them.
-        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
-        connections["default"].creation.deserialize_db_from_string(seeded)
-        models = apps.get_models(include_auto_created=True)
-        statements = connections["default"].ops.sequence_reset_sql(no_style(), models)
-        with connections["default"].cursor() as cursor:
-            for statement in statements:
-                cursor.execute(statement)
-        # Content types cached while the rows were restored may point at ids the restore reused.
-        ContentType.objects.clear_cache()
+        # migrations left it, as a transactional test with serialized_rollback does.
+        restore_seeded_database(seeded)
         delete_content_indexes()
 
 
@@ -500,22 +483,11 @@ OBSERVERS = {
     "api": see_api,
 }
 
-CELLS = [
-    (kind, channel, role)
-    for kind, row in EXPECTED.items()
-    for channel in CHANNELS
-    if not isinstance(row[channel], NotApplicable)
-    for role in ROLES
-]
+CELLS = cells(EXPECTED, CHANNELS, ROLES)
 
 
 def test_the_table_names_every_channel_for_every_kind():
-    assert set(OBSERVERS) == set(CHANNELS)
-    for kind, row in EXPECTED.items():
-        assert list(row) == CHANNELS, f"{kind}: every channel, in order, with roles or a reason"
-        assert kind in WORDS
-    not_applicable = sum(isinstance(row[c], NotApplicable) for row in EXPECTED.values() for c in CHANNELS)
-    assert len(CELLS) == (len(EXPECTED) * len(CHANNELS) - not_applicable) * len(ROLES)
+    assert_complete(EXPECTED, CHANNELS, ROLES, OBSERVERS, WORDS)
 
 
 @pytest.mark.parametrize(("kind", "channel", "role"), CELLS)
