@@ -172,7 +172,7 @@ class SearchResults:
 # --- Building the query ---------------------------------------------------------------------------
 
 TEXT_FIELDS = ["title^4", "summary^2", "metadata^1.5", "body"]
-SHINGLE_FIELDS = ["title.shingles^3", "summary.shingles^1.5", "metadata.shingles", "body.shingles"]
+SHINGLE_FIELDS = ["title.shingles^3", "summary.shingles^1.5", "body.shingles"]  # labels are short: no phrases
 STEM_FIELDS = ["title_stems^3", "stems"]
 # Edits allowed in a word the index does not know: none up to 4 letters, 1 up to 7, then 2.
 # ("cake" must not become "case"; "decarbonisaton" must still find "decarbonisation".)
