@@ -300,7 +300,7 @@ def text_query(query: str, plan: QueryPlan, variants: list[str] | None = None) -
         {"match_phrase": {"title": {"query": query, "slop": 2, "boost": 3}}},
         {"term": {"title.exact": {"value": normalise_term(query), "boost": 25}}},
         *[
-            {"multi_match": {"query": v, "fields": TEXT_FIELDS, "type": "phrase", "slop": 1, "boost": 0.2}}
+            {"multi_match": {"query": v, "fields": TEXT_FIELDS, "type": "phrase", "slop": 1, "boost": 0.8}}
             for v in variants
         ],
     ]

@@ -21,7 +21,6 @@ GROUPS = [
     (["PV", "photovoltaic", "solar panel"], "Solar electricity."),
     (["cycle lane", "bike lane", "bicycle lane"], ""),
     (["public transport", "public transit", "mass transit"], ""),
-    (["transport", "mobility"], "Sector and forum names use either."),
     (["carbon pricing", "carbon price", "carbon tax"], "Putting a price on emissions."),
     (["green bond", "climate bond"], ""),
     (["nature-based solutions", "NbS"], ""),
