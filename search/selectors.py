@@ -221,22 +221,25 @@ def required_matches(count: int) -> int:
     return max(3, math.ceil(count / 2))
 
 
-def plan_query(query: str) -> QueryPlan:
-    """Look up the query's stems in the index (one term-statistics request, no documents read)."""
+def plan_query(query: str, audiences: list[str]) -> QueryPlan:
+    """Which of the query's stems the caller's audience can find (one request, no documents read).
+
+    Counted over live documents the audiences may see, never over the whole index: a word that
+    only members-only or deleted content holds stays "unknown" to a visitor, so whether it gets
+    fuzziness or a suggestion says nothing about private content.
+    """
     words = tuple(w for w in wordforms.words(query) if w not in wordforms.STOP_WORDS)
     stems = tuple(wordforms.stem(w) for w in words)
     if not stems:
         return QueryPlan(words, stems, frozenset())
+    unique = list(dict.fromkeys(stems))
     try:
-        response = query_client().termvectors(
+        response = query_client().search(
             index=read_alias(),
-            doc={"stems": " ".join(stems)},
-            fields=["stems"],
-            term_statistics=True,
-            field_statistics=False,
-            positions=False,
-            offsets=False,
-            payloads=False,
+            size=0,
+            track_total_hits=False,
+            query={"bool": {"filter": [{"terms": {"visibility": audiences}}]}},
+            aggs={f"stem{i}": {"filter": {"term": {"stems": stem}}} for i, stem in enumerate(unique)},
         )
     except NotFoundError:
         return QueryPlan(words, stems, frozenset())  # no index yet: nothing to find
@@ -244,8 +247,9 @@ def plan_query(query: str) -> QueryPlan:
         raise SearchUnavailable(str(error)) from error
     except (TransportConnectionError, ConnectionTimeout, TransportError) as error:
         raise SearchUnavailable(str(error)) from error
-    terms = response.body.get("term_vectors", {}).get("stems", {}).get("terms", {})
-    return QueryPlan(words, stems, frozenset(t for t, stats in terms.items() if stats.get("doc_freq")))
+    counts = response.body.get("aggregations", {})
+    known = frozenset(stem for i, stem in enumerate(unique) if counts.get(f"stem{i}", {}).get("doc_count"))
+    return QueryPlan(words, stems, known)
 
 
 def _word_clause(word: str, stem: str, plan: QueryPlan) -> dict | None:
@@ -404,7 +408,7 @@ def build_body(
     """
     variants = expand(request.query) if request.query else []
     if request.query and plan is None:
-        plan = plan_query(request.query)
+        plan = plan_query(request.query, audiences)
     matching = text_query(request.query, plan, variants) if request.query else {"match_all": {}}
     query = {
         "bool": {
@@ -568,7 +572,7 @@ def search_content(*, user, request: SearchRequest) -> SearchResults:
     audiences = searchable_audiences(user)
     max_page = MAX_RESULT_WINDOW // request.per_page
     page = min(max(request.page, 1), max_page)
-    plan = plan_query(request.query) if request.query else None
+    plan = plan_query(request.query, audiences) if request.query else None
     response = run_search(**build_body(request, audiences=audiences, page=page, plan=plan))
     total = response.get("hits", {}).get("total", {}).get("value", 0)
     pages = max(1, min(math.ceil(total / request.per_page), max_page))

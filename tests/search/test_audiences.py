@@ -3,12 +3,13 @@
 import html
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import AnonymousUser, Group
 from django.db import transaction
 from wagtail.models import PageViewRestriction
 
+from lodestar.permissions import searchable_audiences
 from lodestar.permissions.roles import MEMBERS_GROUP, MODERATORS_GROUP
-from search.selectors import SearchRequest, search_content
+from search.selectors import SearchRequest, plan_query, search_content
 from tests.cases.factories import CaseStudyPageFactory, ensure_library_structure
 from tests.search.conftest import refresh
 
@@ -63,3 +64,28 @@ def test_the_admin_says_what_each_privacy_choice_means(client, home_page, modera
     text = html.unescape(response.json()["html"])
     assert "Any logged-in users</strong> means any signed-in account" in text
     assert "tick <strong>Members</strong>" in text
+
+
+def test_a_word_only_private_content_holds_is_unknown_to_a_visitor(search_index, tasks, home_page, member):
+    """Fuzziness and suggestions depend on whether a word is known: known only to those who may see it.
+
+    Otherwise a visitor's misspelling of a members-only word would get no correction where a made-up
+    word gets one, which tells them the word exists behind the restriction.
+    """
+    library, _ = ensure_library_structure()
+    page = CaseStudyPageFactory(
+        parent=library, title="Illustrative Kelp Carbon Ledger", slug="kelp", live=False
+    )
+    with transaction.atomic():
+        page.save_revision().publish()
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.add(Group.objects.get(name=MEMBERS_GROUP))
+    tasks.wait()
+    refresh()
+    visitor = searchable_audiences(AnonymousUser())
+
+    assert plan_query("kelp ledger", searchable_audiences(member)).unknown_words == []
+    assert plan_query("kelp ledger", visitor).unknown_words == ["kelp", "ledger"]
+    assert titles("kelp ledger", AnonymousUser()) == []
