@@ -22,19 +22,23 @@ def titles(query: str, user) -> list[str]:
     return [html.unescape(str(h.title).replace("<mark>", "").replace("</mark>", "")) for h in hits]
 
 
-def test_changing_the_groups_of_an_existing_restriction_reindexes_its_pages(
-    search_index, tasks, home_page, member, moderator
-):
+def publish_members_only_case(title: str) -> PageViewRestriction:
+    """A case study published and restricted to the Members group in one transaction."""
     library, _ = ensure_library_structure()
-    page = CaseStudyPageFactory(
-        parent=library, title="Illustrative Kelp Carbon Ledger", slug="kelp", live=False
-    )
+    page = CaseStudyPageFactory(parent=library, title=title, slug="kelp", live=False)
     with transaction.atomic():
         page.save_revision().publish()
         restriction = PageViewRestriction.objects.create(
             page=page, restriction_type=PageViewRestriction.GROUPS
         )
         restriction.groups.add(Group.objects.get(name=MEMBERS_GROUP))
+    return restriction
+
+
+def test_changing_the_groups_of_an_existing_restriction_reindexes_its_pages(
+    search_index, tasks, home_page, member, moderator
+):
+    restriction = publish_members_only_case("Illustrative Kelp Carbon Ledger")
     tasks.wait()
     assert titles("kelp ledger", member) == ["Illustrative Kelp Carbon Ledger"]
 
@@ -72,16 +76,7 @@ def test_a_word_only_private_content_holds_is_unknown_to_a_visitor(search_index,
     Otherwise a visitor's misspelling of a members-only word would get no correction where a made-up
     word gets one, which tells them the word exists behind the restriction.
     """
-    library, _ = ensure_library_structure()
-    page = CaseStudyPageFactory(
-        parent=library, title="Illustrative Kelp Carbon Ledger", slug="kelp", live=False
-    )
-    with transaction.atomic():
-        page.save_revision().publish()
-        restriction = PageViewRestriction.objects.create(
-            page=page, restriction_type=PageViewRestriction.GROUPS
-        )
-        restriction.groups.add(Group.objects.get(name=MEMBERS_GROUP))
+    publish_members_only_case("Illustrative Kelp Carbon Ledger")
     tasks.wait()
     refresh()
     visitor = searchable_audiences(AnonymousUser())
