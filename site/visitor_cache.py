@@ -5,9 +5,10 @@ that sets no cookie and says nothing against caching is stored: a signed-in memb
 session) never gets a cached page, and a page with a form (its CSRF token sets a cookie) is never
 shared. Freshness comes from a generation counter, not from timing: every cached page records the
 generation it was made under and is served only while that generation stands. Any write that can
-change what visitors see (pages published or unpublished, forum posts and moderation, profiles,
-search indexing done by the worker) bumps it once the transaction commits, so the next visitor
-sees the change at once; VISITOR_PAGE_CACHE_SECONDS bounds an entry's life and 0 turns this off.
+change what visitors see (pages published or unpublished, forum posts and moderation, profiles)
+bumps it once the transaction commits, and the worker's search indexing bumps it once the index
+shows the change (search.tasks), so the next visitor sees the change at once.
+VISITOR_PAGE_CACHE_SECONDS bounds an entry's life and 0 turns this off.
 Everything lives in the default cache, which degrades to "no cache" while Redis is unreachable.
 """
 
@@ -34,7 +35,7 @@ EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/accounts/", "/documents/", "
 # Writes that change nothing a visitor sees (and some happen on every member's page view).
 IGNORED_APPS = {"sessions", "axes", "mail", "admin", "contenttypes", "account"}
 IGNORED_MODELS = {
-    "search.IndexOutbox",  # the worker's indexing bumps once the index shows the change
+    "search.IndexOutbox",  # the worker's indexing bumps once the index shows it (search.tasks)
     "forum.TopicReadState",
     "forum.Notification",
     "forum.NotificationPreference",
@@ -94,33 +95,9 @@ def _write_changes_pages(sender, **kwargs) -> None:
     bump_after_commit()
 
 
-def _indexing_done(sender=None, result=None, **kwargs) -> None:
-    """The worker indexed or deleted documents: search pages cached before may now be wrong.
-
-    Elasticsearch shows new documents only after its next refresh (about a second), and a page
-    made before that would be cached under the new generation: so refresh first, then bump.
-    """
-    if sender is None or not sender.name.startswith("search.") or not isinstance(result, dict):
-        return
-    if result.get("indexed") or result.get("deleted"):
-        from elasticsearch import Elasticsearch
-
-        client = Elasticsearch(settings.ELASTICSEARCH_URL, request_timeout=settings.ELASTICSEARCH_TIMEOUT)
-        try:
-            client.indices.refresh(index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}-*", ignore_unavailable=True)
-        except Exception:  # noqa: BLE001 - the index catches up at its own refresh; bump regardless
-            logger.warning("Could not refresh the search indexes before renewing visitors' pages")
-        finally:
-            client.close()
-        bump_generation()
-
-
 def connect_invalidation() -> None:
-    from celery.signals import task_success
-
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(_write_changes_pages, dispatch_uid=f"lodestar-visitor-pages-{id(signal)}")
-    task_success.connect(_indexing_done, weak=False, dispatch_uid="lodestar-visitor-pages-indexing")
 
 
 def _cacheable_request(request) -> bool:
