@@ -29,6 +29,21 @@ class FilterForm(forms.Form):
         return {key: value for key, value in self.cleaned_data.items() if value and key != "sort"}
 
     @property
+    def filter_params(self) -> dict[str, str]:
+        """The valid filters as query parameters (terms by slug), in the form's order: what a link to
+        the same filtered list (its feed, its RSS reader's subscription) carries."""
+        return {name: getattr(value, "slug", value) for name, value in self.filters.items()}
+
+    def filter_labels(self) -> list[str]:
+        """The valid filters as people read them ("Sector: Transport"), in the form's order."""
+        labels = []
+        for name, value in self.filters.items():
+            field = self.fields[name]
+            shown = value.name if hasattr(value, "slug") else dict(field.choices).get(value, value)
+            labels.append(f"{field.label}: {shown}")
+        return labels
+
+    @property
     def sort_order(self) -> str:
         return (self.is_valid() and self.cleaned_data.get("sort")) or "newest"
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
+from django.db.models.functions import Coalesce
 from wagtail.images import get_image_model
 
 from lodestar.permissions import open_data_pages
@@ -83,6 +84,23 @@ def export_rows(pages, *, kind: str, filters: dict, sort: str = "newest", index=
         .select_related(*joined)
         .prefetch_related(*prefetched)
     )
+
+
+FEED_RELATIONS = {
+    CASE_STUDY: (("actor_type",), ("sectors", "contributor_organisations")),
+    TOOL: (("tool_type",), ("sectors",)),
+}
+
+
+def feed_entries(pages, *, kind: str, filters: dict, index, limit: int) -> list:
+    """The newest published pages of a filtered listing, with what their feed entries show.
+
+    Newest means last published (a revised case study comes back to the top of readers' lists).
+    """
+    joined, prefetched = FEED_RELATIONS[kind]
+    updated = Coalesce("last_published_at", "first_published_at")
+    entries = filtered_listing(pages, kind=kind, filters=filters, index=index).order_by(updated.desc(), "-pk")
+    return list(entries.select_related(*joined).prefetch_related(*prefetched)[:limit])
 
 
 def case_study_countries(case_studies) -> list[str]:

@@ -1,16 +1,15 @@
 """Atom feeds of new topics: all public categories, or one. Members-only categories never appear.
 
 Feed readers fetch without a session, so a feed shows what a visitor may read, whoever asks
-(lodestar.permissions, asked as a visitor).
+(lodestar.permissions, asked as a visitor; what all feeds share is in lodestar.feeds).
 """
 
 from django.contrib.auth.models import AnonymousUser
-from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 
+from lodestar.feeds import AtomFeed
 from lodestar.links import absolute_url
 from lodestar.permissions import can_view_category
 
@@ -18,8 +17,7 @@ from . import selectors
 from .models import Category
 
 
-class LatestTopicsFeed(Feed):
-    feed_type = Atom1Feed
+class LatestTopicsFeed(AtomFeed):
     title = "Lodestar forum: latest topics"
     subtitle = "New discussions among members of the Carbon Neutrality Coalition."
 
@@ -28,9 +26,6 @@ class LatestTopicsFeed(Feed):
 
     def feed_url(self):
         return absolute_url(reverse("forum:feed"))
-
-    def item_link(self, item):
-        return absolute_url(item.get_absolute_url())
 
     def items(self):
         return selectors.latest_public_topics()

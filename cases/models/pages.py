@@ -1,6 +1,7 @@
 """The library's page types: case studies and tools, each under its own index page."""
 
 import dataclasses
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
@@ -23,6 +24,7 @@ from lodestar.permissions.http import deny
 from .. import export, selectors
 from ..admin_forms import CaseStudyPageForm
 from ..blocks import case_study_body_blocks
+from ..feeds import ListingFeed
 from ..fields import (
     LANGUAGES,
     ChoiceArrayField,
@@ -105,6 +107,7 @@ class ListingIndexPage(RoutablePageMixin, Page):
             "counts_unavailable": listing.counts is None,
             "filtered": bool(filters),
             "querystring": _querystring_without_page(request),
+            "feed_querystring": urlencode(form.filter_params),
             **self.extra_listing_context(filtered=bool(filters), page_obj=listing.page_obj),
         }
         return self.render(request, context_overrides=context)
@@ -123,6 +126,18 @@ class ListingIndexPage(RoutablePageMixin, Page):
             self.listed_pages(), kind=self.kind, filters=form.filters, sort=form.sort_order, index=self
         )
         return export.csv_response(rows, kind=self.kind, request=request)
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        """The newest pages of the listing, with its filters, as Atom; a bad filter is a 400."""
+        if not can_view_library(request.user):
+            return deny(request)
+        form = self.filter_form(request)
+        if form.is_bound and not form.is_valid():
+            return HttpResponseBadRequest(
+                f"Invalid filter. {form.problems()}", content_type="text/plain; charset=utf-8"
+            )
+        return ListingFeed()(request, index=self, form=form)
 
 
 def _querystring_without_page(request) -> str:
