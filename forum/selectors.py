@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
@@ -80,6 +80,22 @@ def latest_public_topics(*, category: Category | None = None, limit: int = 30) -
         first_html=Subquery(Post.objects.filter(topic=OuterRef("pk"), position=1).values("body_html")[:1])
     )
     return topics.order_by("-created_at")[:limit]
+
+
+def sitemap_topics() -> QuerySet[Topic]:
+    """For the sitemap: every topic a visitor may read (crawlers send no session), with only what
+    its entry needs (address and last activity)."""
+    return permissions.visible_topics(AnonymousUser()).only("pk", "slug", "last_activity_at").order_by("pk")
+
+
+def sitemap_categories() -> QuerySet[Category]:
+    """For the sitemap: the categories a visitor may read, each with its latest readable activity."""
+    published = Q(topics__in=permissions.findable_topics())
+    return (
+        permissions.visible_categories(AnonymousUser())
+        .annotate(last_activity_at=Max("topics__last_activity_at", filter=published))
+        .order_by("pk")
+    )
 
 
 def topic_by_pk(pk: int) -> Topic | None:

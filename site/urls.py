@@ -4,8 +4,23 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 
 from cases.api import api_router
+from forum.sitemaps import CategorySitemap, TopicSitemap
+from lodestar.crawlers import PageSitemap, ViewSitemap, robots_txt, sitemap_index, sitemap_section
+from lodestar.members.sitemaps import OrganisationSitemap
+
+# The sections of /sitemap.xml, each at /sitemap-<section>.xml (lodestar.crawlers).
+SITEMAPS = {
+    "pages": PageSitemap,
+    "views": ViewSitemap,
+    "topics": TopicSitemap,
+    "forum-categories": CategorySitemap,
+    "organisations": OrganisationSitemap,
+}
 
 urlpatterns = [
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap_index, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap_section, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     # /health/, /health/live and /health/ready: lodestar.health.HealthCheckMiddleware answers them.
     path("accounts/", include("allauth.urls")),
     path("members/", include("lodestar.members.urls")),

@@ -2,7 +2,8 @@
 
 from itertools import groupby
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models.functions import Greatest
 
 from lodestar.permissions import Role, role_of
 
@@ -18,12 +19,28 @@ def visible_profiles(viewer) -> QuerySet[Profile]:
     return profiles.filter(Q(visibility=Profile.Visibility.PUBLIC) | own)
 
 
+def member_organisations() -> QuerySet[Organisation]:
+    """Organisations with at least one member: the ones the directory shows."""
+    return Organisation.objects.filter(
+        profiles__user__groups__name__in=["Members", "Moderators", "Administrators"]
+    ).distinct()
+
+
+def sitemap_organisations() -> QuerySet[Organisation]:
+    """For the sitemap: the directory's organisations, each with when its page last changed for a
+    visitor (created, or a public profile of one of its people edited)."""
+    public = Q(profiles__visibility=Profile.Visibility.PUBLIC, profiles__user__is_active=True)
+    return (
+        Organisation.objects.filter(pk__in=member_organisations().values("pk"))
+        .annotate(lastmod=Greatest("created_at", Max("profiles__updated_at", filter=public)))
+        .order_by("pk")
+    )
+
+
 def directory_organisations(*, viewer, actor_type: str = "", country: str = "") -> list[tuple]:
     """Member organisations grouped by actor type, then country: [(actor type, [(country, [orgs])])]."""
     organisations = (
-        Organisation.objects.filter(
-            profiles__user__groups__name__in=["Members", "Moderators", "Administrators"]
-        )
+        member_organisations()
         .select_related("actor_type")
         .annotate(member_count=Count("profiles", distinct=True))
         .order_by("actor_type__sort_order", "actor_type__name", "country", "name")

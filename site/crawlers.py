@@ -1,0 +1,122 @@
+"""What search engines read: /robots.txt, and /sitemap.xml, an index of one sitemap per section.
+
+Crawlers send no session, so every section lists what a visitor may open, asked of
+lodestar.permissions as a visitor: never a draft, a restricted page, a members-only or hidden
+topic. Each section is a django.contrib.sitemaps Sitemap (Wagtail's for pages) whose addresses
+name the one public address (lodestar.links); site/urls.py says which sections there are.
+"""
+
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as django_sitemaps
+from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
+from django.db.models import Max
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
+from wagtail.contrib.sitemaps.views import prepare_sitemaps
+
+from .links import absolute_url, base_url
+from .permissions import can_view_directory, can_view_forum, can_view_library, open_data_pages
+
+SECTION_VIEW = "sitemap_section"
+
+
+class PublicSitemap(Sitemap):
+    """A section whose addresses start with the site's public address, whoever asks and how."""
+
+    def get_protocol(self, protocol=None):
+        return base_url().split("://", 1)[0]
+
+    def get_domain(self, site=None):
+        return base_url().split("://", 1)[1]
+
+
+class PageSitemap(WagtailSitemap):
+    """Wagtail's pages that visitors may open (live, no view restriction above them), with the date
+    each was last published. Wagtail's own sitemap gives each page its full address from the Site
+    record, which lodestar.links keeps on the public address."""
+
+    def _public_pages(self):
+        return open_data_pages(self.get_wagtail_site().root_page.get_descendants(inclusive=True))
+
+    def items(self):
+        return self._public_pages().order_by("path").defer_streamfields().specific()
+
+    def get_latest_lastmod(self):
+        return self._public_pages().aggregate(latest=Max("last_published_at"))["latest"]
+
+
+class ViewSitemap(PublicSitemap):
+    """Public pages that are Django views rather than Wagtail pages (by URL name), each if visitors
+    may open it."""
+
+    VIEWS = {
+        "forum:index": can_view_forum,
+        "members:directory": can_view_directory,
+        "cases:glossary": can_view_library,
+        "cases:pathways": can_view_library,
+    }
+
+    def items(self):
+        return [name for name, may_view in self.VIEWS.items() if may_view(AnonymousUser())]
+
+    def location(self, item):
+        return reverse(item)
+
+
+def _sections(request, sitemaps: dict) -> dict:
+    """Each section's Sitemap, made for this request (Wagtail's take the request, Django's nothing)."""
+    made = prepare_sitemaps(request, sitemaps)
+    return {name: section() if isinstance(section, type) else section for name, section in made.items()}
+
+
+@x_robots_tag
+def sitemap_index(request, sitemaps: dict):
+    """/sitemap.xml: where each section's sitemap is (a section of more than 50,000 addresses is
+    split into pages, ?p=2...), with the latest change in each."""
+    entries = []
+    for name, section in _sections(request, sitemaps).items():
+        location = absolute_url(reverse(SECTION_VIEW, kwargs={"section": name}))
+        lastmod = section.get_latest_lastmod()
+        entries.append(SitemapIndexItem(location, lastmod))
+        for number in range(2, section.paginator.num_pages + 1):
+            entries.append(SitemapIndexItem(f"{location}?p={number}", lastmod))
+    return TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": entries}, content_type="application/xml"
+    )
+
+
+def sitemap_section(request, sitemaps: dict, section: str):
+    """One section's sitemap (Django's view: an unknown section or page is a 404)."""
+    return django_sitemaps.sitemap(request, _sections(request, sitemaps), section=section)
+
+
+# Never worth a crawler's visit: administration, accounts, personal and moderation pages, the JSON
+# APIs, and search results for a query (endless, each a copy of pages the sitemap lists; the search
+# page itself may be crawled). Paths as site/urls.py and the apps' urls.py route them
+# (tests/test_crawlers.py checks that each one is routed).
+DISALLOWED_PATHS = [
+    "/admin/",
+    "/django-admin/",
+    "/accounts/",
+    "/api/",
+    "/search/?",
+    "/members/profile/",
+    "/members/apply/",
+    "/members/applications/",
+    "/members/my-data.json",
+    "/members/delete-account/",
+    "/forum/notifications/",
+    "/forum/settings/",
+    "/forum/moderation/",
+    "/forum/unsubscribe/",
+]
+
+
+def robots_txt(request):
+    """Crawl the public site, not its private or endless corners; the sitemap says what there is."""
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in DISALLOWED_PATHS), "Allow: /", ""]
+    lines.append(f"Sitemap: {absolute_url(reverse('sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
