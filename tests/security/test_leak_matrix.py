@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -53,12 +54,22 @@ MEMBERS = frozenset({MEMBER, MODERATOR})
 MODERATORS = frozenset({MODERATOR})
 
 
-CHANNELS = ["page", "search", "suggest", "did_you_mean", "related", "facet_label", "feed", "csv", "api"]
+CHANNELS = [
+    "page",
+    "search",
+    "suggest",
+    "did_you_mean",
+    "related",
+    "facet_label",
+    "feed",
+    "sitemap",
+    "csv",
+    "api",
+]
 
 FORUM_NOT_IN_CSV = NotApplicable("the CSV export lists case studies only")
 FORUM_NOT_IN_API = NotApplicable("the Wagtail API serves pages, not the forum")
 PAGES_HAVE_NO_PRIVATE_FACETS = NotApplicable("library facets are public vocabulary terms, no private label")
-PAGES_NOT_IN_FEEDS = NotApplicable("the Atom feeds carry forum topics only")
 PUBLIC_CATEGORY = NotApplicable("its category is public: the label is public")
 
 EXPECTED: dict[str, dict[str, frozenset[str] | NotApplicable]] = {
@@ -71,6 +82,7 @@ EXPECTED: dict[str, dict[str, frozenset[str] | NotApplicable]] = {
         "related": MEMBERS,
         "facet_label": MEMBERS,
         "feed": NOBODY,  # feeds are read without a session: public categories only, for everyone
+        "sitemap": NOBODY,  # crawlers send no session: public things only
         "csv": FORUM_NOT_IN_CSV,
         "api": FORUM_NOT_IN_API,
     },
@@ -83,6 +95,7 @@ EXPECTED: dict[str, dict[str, frozenset[str] | NotApplicable]] = {
         "related": NOBODY,
         "facet_label": PUBLIC_CATEGORY,
         "feed": NOBODY,
+        "sitemap": NOBODY,  # crawlers send no session: public things only
         "csv": FORUM_NOT_IN_CSV,
         "api": FORUM_NOT_IN_API,
     },
@@ -95,6 +108,7 @@ EXPECTED: dict[str, dict[str, frozenset[str] | NotApplicable]] = {
         "related": NOBODY,
         "facet_label": PUBLIC_CATEGORY,
         "feed": NOBODY,
+        "sitemap": NOBODY,  # crawlers send no session: public things only
         "csv": FORUM_NOT_IN_CSV,
         "api": FORUM_NOT_IN_API,
     },
@@ -107,6 +121,7 @@ EXPECTED: dict[str, dict[str, frozenset[str] | NotApplicable]] = {
         "related": MEMBERS,
         "facet_label": MEMBERS,
         "feed": NOBODY,
+        "sitemap": NOBODY,  # crawlers send no session: public things only
         "csv": FORUM_NOT_IN_CSV,
         "api": FORUM_NOT_IN_API,
     },
@@ -118,7 +133,8 @@ EXPECTED: dict[str, dict[str, frozenset[str] | NotApplicable]] = {
         "did_you_mean": NOBODY,
         "related": NOBODY,
         "facet_label": PAGES_HAVE_NO_PRIVATE_FACETS,
-        "feed": PAGES_NOT_IN_FEEDS,
+        "feed": NOBODY,  # the library's feeds, like the forum's, are public pages only
+        "sitemap": NOBODY,  # crawlers send no session: public things only
         "csv": NOBODY,
         "api": NOBODY,
     },
@@ -130,7 +146,8 @@ EXPECTED: dict[str, dict[str, frozenset[str] | NotApplicable]] = {
         "did_you_mean": SIGNED_IN,
         "related": SIGNED_IN,
         "facet_label": PAGES_HAVE_NO_PRIVATE_FACETS,
-        "feed": PAGES_NOT_IN_FEEDS,
+        "feed": NOBODY,  # the library's feeds, like the forum's, are public pages only
+        "sitemap": NOBODY,  # crawlers send no session: public things only
         "csv": NOBODY,  # open data: public pages only, whoever asks
         "api": NOBODY,
     },
@@ -142,7 +159,8 @@ EXPECTED: dict[str, dict[str, frozenset[str] | NotApplicable]] = {
         "did_you_mean": MEMBERS,
         "related": MEMBERS,
         "facet_label": PAGES_HAVE_NO_PRIVATE_FACETS,
-        "feed": PAGES_NOT_IN_FEEDS,
+        "feed": NOBODY,  # the library's feeds, like the forum's, are public pages only
+        "sitemap": NOBODY,  # crawlers send no session: public things only
         "csv": NOBODY,
         "api": NOBODY,
     },
@@ -154,7 +172,8 @@ EXPECTED: dict[str, dict[str, frozenset[str] | NotApplicable]] = {
         "did_you_mean": MODERATORS,
         "related": MODERATORS,
         "facet_label": PAGES_HAVE_NO_PRIVATE_FACETS,
-        "feed": PAGES_NOT_IN_FEEDS,
+        "feed": NOBODY,  # the library's feeds, like the forum's, are public pages only
+        "sitemap": NOBODY,  # crawlers send no session: public things only
         "csv": NOBODY,
         "api": NOBODY,
     },
@@ -441,13 +460,32 @@ def see_facet_label(client, thing: Thing) -> tuple[bool, str]:
     return thing.category.name in labels, json.dumps(data)
 
 
+FEEDS = ["/forum/feed/", "/library/feed/", "/tools/feed/"]
+
+
 def see_feed(client, thing: Thing) -> tuple[bool, str]:
     texts = []
-    for url in ["/forum/feed/", *([f"/forum/c/{thing.category.slug}/feed/"] if thing.category else [])]:
+    for url in [*FEEDS, *([f"/forum/c/{thing.category.slug}/feed/"] if thing.category else [])]:
         response = client.get(url)
         assert response.status_code in (200, 404)
         texts.append(_text(response))
     return _leaks(thing.secret, *texts), " ".join(texts)
+
+
+def see_sitemap(client, thing: Thing) -> tuple[bool, str]:
+    """The sitemap index and every section it names: does any list one of the thing's addresses?"""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    texts, listed = [_text(index)], set()
+    for location in BeautifulSoup(index.content, "html.parser").find_all("loc"):
+        section = client.get(urlsplit(location.get_text()).path)
+        assert section.status_code == 200
+        texts.append(_text(section))
+        listed |= {
+            urlsplit(loc.get_text()).path
+            for loc in BeautifulSoup(section.content, "html.parser").find_all("loc")
+        }
+    return bool(listed & thing.links) or _leaks(thing.secret, *texts), " ".join(texts)
 
 
 def see_csv(client, thing: Thing) -> tuple[bool, str]:
@@ -479,6 +517,7 @@ OBSERVERS = {
     "related": see_related,
     "facet_label": see_facet_label,
     "feed": see_feed,
+    "sitemap": see_sitemap,
     "csv": see_csv,
     "api": see_api,
 }
@@ -500,3 +539,14 @@ def test_who_sees_what(world, client, kind, channel, role):
     assert sees == should_see, f"{kind} via {channel}: {role} {'does not see' if should_see else 'sees'} it"
     if not should_see:
         assert not _leaks(thing.secret, shown), f"{kind} via {channel}: {role} gets its words: {shown[:500]}"
+
+
+@pytest.mark.parametrize("kind", ["members_topic", "draft_page", "members_page"])
+def test_the_feed_and_sitemap_observers_see_public_neighbours(world, client, kind):
+    """The observers can see: a public neighbour of each private thing is in the sitemap, and a
+    public case study's words are in the library feed (so NOBODY above is not a blind eye)."""
+    thing = world["things"][kind]
+    neighbour = Thing(kind, "neighbour", "", thing.neighbour_url, "", links={thing.neighbour_url})
+    assert see_sitemap(client, neighbour)[0]
+    if kind.endswith("_page"):
+        assert see_feed(client, neighbour)[0]
