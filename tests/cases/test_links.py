@@ -1,4 +1,4 @@
-"""Every absolute link that leaves the site (API, CSV, feeds; emails in test_workflow) opens: it
+"""Every absolute link that leaves the site (API, CSV, feeds, sitemap; emails in test_workflow) opens: it
 names the configured public address, never a bare `localhost` without the port the site runs on."""
 
 import csv
@@ -20,7 +20,7 @@ ANY_ABSOLUTE = re.compile(r"https?://[^\s\"'<>]+")
 
 
 def absolute_links(text: str) -> list[str]:
-    return [url for url in ANY_ABSOLUTE.findall(text) if "w3.org" not in url]
+    return [url for url in ANY_ABSOLUTE.findall(text) if "w3.org" not in url and "sitemaps.org" not in url]
 
 
 def test_migrate_points_the_site_at_the_configured_address(settings, home_page):
@@ -43,16 +43,19 @@ def test_api_csv_feed_and_email_links_all_name_the_public_address(client, settin
     api = client.get("/api/v2/pages/", {"type": "cases.CaseStudyPage"}).json()["items"][0]["meta"]
     export = b"".join(client.get("/library/export/").streaming_content).decode()
     [row] = list(csv.DictReader(io.StringIO(export)))
-    feed = client.get("/forum/feed/").content.decode()
+    feed = client.get("/forum/feed/").content.decode() + client.get("/library/feed/").content.decode()
+    sitemap = client.get("/sitemap.xml").content.decode() + client.get("/sitemap-pages.xml").content.decode()
 
     links = {
         "API html_url": api["html_url"],
         "API detail_url": api["detail_url"],
         "CSV url": row["url"],
         **{f"feed link {n}": url for n, url in enumerate(absolute_links(feed))},
+        **{f"sitemap link {n}": url for n, url in enumerate(absolute_links(sitemap))},
     }
-    assert len(links) >= 4
+    assert len(links) >= 8
     for name, url in links.items():
         assert not LOCALHOST_WITHOUT_PORT.search(url), f"{name} names localhost without the port: {url}"
         assert url.startswith(base + "/"), f"{name} does not open on the site: {url}"
     assert links["CSV url"] == links["API html_url"] == f"{base}{page.url}"
+    assert f"{base}{page.url}" in feed and f"<loc>{base}{page.url}</loc>" in sitemap

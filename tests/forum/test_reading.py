@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from forum import services
 from forum.models import Reaction
+from tests.atom import read_feed
 from tests.forum.factories import CategoryFactory, TopicFactory, add_replies
 
 pytestmark = pytest.mark.django_db
@@ -178,6 +179,17 @@ def test_feeds_list_public_topics_only(client, category, members_category):
     category_feed = client.get(f"/forum/c/{category.slug}/feed/")
     assert [title for title, _ in feed_entries(category_feed.content)] == ["Public question"]
     assert client.get(f"/forum/c/{members_category.slug}/feed/").status_code == 404
+
+
+def test_forum_feeds_are_valid_atom_for_readers(client, member, category):
+    TopicFactory(category=category, title="First question", author=member)
+    TopicFactory(category=category, title="Second question")
+    for url in ["/forum/feed/", f"/forum/c/{category.slug}/feed/"]:
+        feed = read_feed(client.get(url))
+        assert sorted(entry.title for entry in feed.entries) == ["First question", "Second question"]
+        authors = {entry.title: entry.author for entry in feed.entries}
+        assert authors["First question"] == member.profile.display_name
+        assert authors["Second question"] == "former member"
 
 
 def test_feeds_leave_out_hidden_and_pending_topics(client, member, moderator, category):
