@@ -109,9 +109,10 @@ def viewable_pages(user, queryset: QuerySet) -> QuerySet:
 
 
 def open_data_pages(queryset: QuerySet) -> QuerySet:
-    """What the CSV export and the Wagtail API serve: public live pages, whoever asks.
+    """What the CSV export, the Wagtail API, the library's Atom feeds and the sitemap serve: public
+    live pages, whoever asks.
 
-    Open data is fetched by scripts and other sites, without a session: it never depends on one.
+    Open data, feed readers and crawlers fetch without a session: what they get never depends on one.
     """
     return viewable_pages(AnonymousUser(), queryset)
 
