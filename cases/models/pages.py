@@ -112,6 +112,13 @@ class ListingIndexPage(RoutablePageMixin, Page):
         }
         return self.render(request, context_overrides=context)
 
+    @staticmethod
+    def invalid_filter(form) -> HttpResponseBadRequest:
+        """What a CSV or feed reader gets for a filter that does not exist: a 400 saying which."""
+        return HttpResponseBadRequest(
+            f"Invalid filter. {form.problems()}", content_type="text/plain; charset=utf-8"
+        )
+
     @path("export/", name="export_csv")
     def export_csv(self, request):
         """The current filtered listing as CSV (published pages only); a bad filter is a 400."""
@@ -119,9 +126,7 @@ class ListingIndexPage(RoutablePageMixin, Page):
             return deny(request)
         form = self.filter_form(request)
         if form.is_bound and not form.is_valid():
-            return HttpResponseBadRequest(
-                f"Invalid filter. {form.problems()}", content_type="text/plain; charset=utf-8"
-            )
+            return self.invalid_filter(form)
         rows = selectors.export_rows(
             self.listed_pages(), kind=self.kind, filters=form.filters, sort=form.sort_order, index=self
         )
@@ -134,9 +139,7 @@ class ListingIndexPage(RoutablePageMixin, Page):
             return deny(request)
         form = self.filter_form(request)
         if form.is_bound and not form.is_valid():
-            return HttpResponseBadRequest(
-                f"Invalid filter. {form.problems()}", content_type="text/plain; charset=utf-8"
-            )
+            return self.invalid_filter(form)
         return ListingFeed()(request, index=self, form=form)
 
 
