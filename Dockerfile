@@ -12,6 +12,12 @@ RUN apt-get update \
 FROM docker.elastic.co/elasticsearch/elasticsearch:8.19.21 AS elasticsearch
 COPY --from=dictionaries --chown=elasticsearch:root /dictionaries/ /usr/share/elasticsearch/config/hunspell/
 
+# --- The interface's translations, compiled by GNU msgfmt as `make install` does locally.
+FROM debian:bookworm-slim AS catalogues
+RUN apt-get update && apt-get install -y --no-install-recommends gettext
+COPY locale/ /locale/
+RUN for po in /locale/*/LC_MESSAGES/django.po; do msgfmt --check-format --output-file="${po%.po}.mo" "$po"; done
+
 # --- Web, worker, beat and migrate: one image, four commands.
 FROM python:3.11-slim-bookworm AS app
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -37,6 +43,7 @@ COPY forum/ forum/
 COPY search/ search/
 COPY templates/ templates/
 COPY deploy/ deploy/
+COPY --from=catalogues /locale/ locale/
 RUN .venv/bin/pip install --no-cache-dir --no-deps -e . \
  && SECRET_KEY=collectstatic-only ALLOWED_HOSTS=x DATABASE_URL=postgres://x/x REDIS_URL=redis://x \
     ELASTICSEARCH_URL=http://x WAGTAILADMIN_BASE_URL=http://x python manage.py collectstatic --noinput \

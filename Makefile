@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 TEST_SETTINGS := lodestar.settings.test
 BENCH_DOCS ?= 10000
 
-.PHONY: help install run bench bench-load proxy-deps test pytest test-browser browser-deps lint audit format services-up services-down services-status migrate lock clean
+.PHONY: help install messages run bench bench-load proxy-deps test pytest test-browser browser-deps lint audit format services-up services-down services-status migrate lock clean
 
 help:
 	@echo "make run              install, start services, migrate, serve http://127.0.0.1:8000/ with worker and beat"
@@ -22,6 +22,7 @@ help:
 	@echo "make services-down    stop them"
 	@echo "make services-status  say what runs"
 	@echo "make lock             re-pin requirements/constraints.txt from pyproject.toml"
+	@echo "make messages         collect text marked for translation into locale/fr and locale/es"
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Lodestar needs Python 3.11 or newer: set PYTHON=/path/to/python3.11")'
@@ -30,7 +31,21 @@ $(STAMP): pyproject.toml requirements/constraints.txt
 	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e ".[dev]"
 	@touch $(STAMP)
 
-install: $(STAMP)
+# The interface's translations (locale/<language>/LC_MESSAGES/django.po), compiled with GNU msgfmt.
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+TRANSLATED_LANGUAGES := fr es
+
+locale/%.mo: locale/%.po
+	@scripts/gettext-deps
+	msgfmt --check-format --output-file=$@ $<
+
+install: $(STAMP) $(CATALOGUES)
+
+# After marking new text for translation: collect it into the catalogues, then translate each new
+# message (tests/home/test_languages.py fails while one is missing).
+messages: install
+	$(BIN)/python manage.py makemessages --no-location --no-obsolete $(addprefix -l ,$(TRANSLATED_LANGUAGES)) \
+		--ignore='.venv/*' --ignore='.services/*' --ignore='tests/*' --ignore='static_collected/*'
 
 services-up:
 	@scripts/services up

@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -17,22 +18,27 @@ SITEMAPS = {
     "organisations": OrganisationSitemap,
 }
 
+# Addresses outside the interface languages: crawlers' files, the admin, uploaded files, open data.
 urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap_index, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemap_section, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     # /health/, /health/live and /health/ready: lodestar.health.HealthCheckMiddleware answers them.
-    path("accounts/", include("allauth.urls")),
-    path("members/", include("lodestar.members.urls")),
-    path("forum/", include("forum.urls")),
-    path("", include("search.urls")),  # /search/ and /api/search/, before Wagtail's catch-all
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     # /documents/<id>/<name> and /media/<path>: files, each to whoever may see it (lodestar.uploads).
     path("", include("lodestar.uploads.urls")),
     path("api/v2/", api_router.urls),
-    path("", include("cases.urls")),
 ]
 
-# Wagtail's page tree serves everything else, so it comes last.
-urlpatterns += [path("", include(wagtail_urls))]
+# What people read, in English at the root and under /fr/ and /es/ (lodestar.languages). Wagtail's
+# page tree serves everything else, so it comes last.
+urlpatterns += i18n_patterns(
+    path("accounts/", include("allauth.urls")),
+    path("members/", include("lodestar.members.urls")),
+    path("forum/", include("forum.urls")),
+    path("", include("search.urls")),  # /search/ and /api/search/, before Wagtail's catch-all
+    path("", include("cases.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

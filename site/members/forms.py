@@ -29,6 +29,7 @@ class ProfileForm(forms.ModelForm):
             "show_organisation",
             "show_location",
             "show_bio",
+            "language",
         ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 5, "maxlength": 1000})}
         help_texts = {

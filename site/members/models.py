@@ -73,6 +73,10 @@ class Profile(models.Model):
     show_organisation = models.BooleanField("show my organisation", default=True)
     show_location = models.BooleanField("show my city and country", default=True)
     show_bio = models.BooleanField("show my bio", default=True)
+    # What Lodestar writes to them in (emails, notifications) and opens in after they sign in.
+    language = models.CharField(
+        "preferred language", max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -2,10 +2,11 @@
 
 from allauth.account.models import EmailAddress
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 
 from lodestar.mail.models import OutgoingEmail
@@ -31,7 +32,10 @@ def profile_get_or_create(*, user: User) -> Profile:
     except Profile.DoesNotExist:
         display_name = user.email.split("@", 1)[0][:80]
         return Profile.objects.create(
-            user=user, display_name=display_name, slug=_unique_profile_slug(display_name)
+            user=user,
+            display_name=display_name,
+            slug=_unique_profile_slug(display_name),
+            language=translation.get_language() or settings.LANGUAGE_CODE,  # the one they signed up in
         )
 
 

@@ -74,6 +74,8 @@ MIDDLEWARE = [
     # Before sessions and everything else: a visitor's cached page costs two cache reads.
     "lodestar.visitor_cache.VisitorPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the URL's prefix (/fr/, /es/; none is English): lodestar.languages.
+    "lodestar.languages.LanguageFromPathMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -214,7 +216,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# The interface speaks the Coalition's three working languages. English lives at the site's root,
+# French and Spanish under /fr/ and /es/ (lodestar.languages); catalogues are in locale/ and are
+# compiled by `make install` (compilemessages), never committed.
 LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

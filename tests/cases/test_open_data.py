@@ -138,7 +138,9 @@ def test_the_csv_carries_the_tracker_in_a_fixed_number_of_queries(client, librar
     with CaptureQueriesContext(connection) as nine:
         assert len(read_csv(client.get("/library/export/?sort=title"))) == 9
 
-    assert len(nine.captured_queries) == len(three.captured_queries) <= 15
+    assert (
+        len(nine.captured_queries) == len(three.captured_queries) <= 16
+    )  # 16: Wagtail also looks up the language's Locale
     assert [row["title"] for row in rows] == ["Tracked 0", "Tracked 1", "Tracked 2"]
     first = rows[0]
     assert first["tracker_status"] == "off-track"

@@ -29,6 +29,7 @@ def profile_data(**overrides):
         "show_organisation": "on",
         "show_location": "on",
         "show_bio": "on",
+        "language": "fr",
         **overrides,
     }
 
