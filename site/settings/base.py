@@ -104,6 +104,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # Project-wide tags that belong to no app: the head's meta tags, dates in markup.
+            "libraries": {"page_meta": "lodestar.page_meta"},
         },
     },
 ]
