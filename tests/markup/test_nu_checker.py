@@ -6,6 +6,8 @@ runs once over all of them. The per-page counts are printed, the messages too wh
 
 import pytest
 
+from lodestar.members.demo import demo_email
+from lodestar.members.models import User
 from tests.markup.conftest import key_pages, nu_check
 
 pytestmark = pytest.mark.integration
@@ -24,6 +26,18 @@ def test_the_key_pages_have_no_nu_checker_error(client, demo_site, tmp_path):
     assert response.status_code == 200 and b"field--error" in response.content
     pages["sign-up with errors"] = "/accounts/signup/ (POST)"
     documents["sign-up with errors"] = response.content.decode()
+    # A moderator sees every control a page can show (reply form, moderation tools, own profile).
+    client.force_login(User.objects.get(email=demo_email("moderator")))
+    for name, url in {
+        "topic, as a moderator": pages["topic"],
+        "case study, as a moderator": pages["case study"],
+        "search results, as a moderator": pages["search results"],
+        "my profile": "/members/profile/",
+    }.items():
+        response = client.get(url)
+        assert response.status_code == 200, f"{name} ({url}) answered {response.status_code}"
+        pages[name] = url
+        documents[name] = response.content.decode()
 
     messages = nu_check(documents, tmp_path)
 
