@@ -79,3 +79,13 @@ def test_logging_in_through_the_form_still_works(client, home_page, member):
 
     assert response.status_code == 302
     assert client.get("/members/profile/").status_code == 200
+
+
+def test_the_password_reset_page_is_in_the_sites_words(client, home_page):
+    """(Sending the link: tests/members/test_accounts.py, through the real worker.)"""
+    soup = soup_of(client.get("/accounts/password/reset/"))
+
+    assert soup.title.string == "Reset your password · Lodestar"
+    assert soup.h1.get_text(strip=True) == "Reset your password"
+    assert label_of(soup, "id_email") == "Email (required)"
+    assert soup.find("button", type="submit").get_text(strip=True) == "Send the link"

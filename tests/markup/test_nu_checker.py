@@ -26,6 +26,9 @@ def test_the_key_pages_have_no_nu_checker_error(client, demo_site, tmp_path):
     assert response.status_code == 200 and b"field--error" in response.content
     pages["sign-up with errors"] = "/accounts/signup/ (POST)"
     documents["sign-up with errors"] = response.content.decode()
+    response = client.get("/accounts/password/reset/")
+    pages["password reset"] = "/accounts/password/reset/"
+    documents["password reset"] = response.content.decode()
     # A moderator sees every control a page can show (reply form, moderation tools, own profile).
     client.force_login(User.objects.get(email=demo_email("moderator")))
     for name, url in {
