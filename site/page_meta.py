@@ -12,7 +12,8 @@ keep only what makes a different page: `page=N` for N > 1 of a plain listing. Tr
 (utm_*, gclid, fbclid...) are dropped; a filtered, sorted or searched listing names the listing
 itself, as search engines advise for faceted navigation, so its many combinations do not compete
 with it. Pages a visitor cannot open (members-only pages and topics, the profile, moderation) carry
-`noindex`, and so does anything this module does not know to be public: it fails closed.
+`noindex` and no canonical or preview tags (an error page never echoes the address asked for), and
+so does anything this module does not know to be public: it fails closed.
 """
 
 from dataclasses import dataclass

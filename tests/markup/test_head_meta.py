@@ -127,15 +127,16 @@ def test_members_only_pages_say_noindex_and_name_no_canonical(client, home_page)
         assert response.status_code == 200, url
         meta = head(response)
         assert meta["robots"] == ["noindex"], url
-        assert meta["canonical"] == [], url
+        assert meta["canonical"] == [] and "og:url" not in meta and "og:title" not in meta, url
     for url in (public.url, public_topic.get_absolute_url(), reverse("forum:index")):
         meta = head(client.get(url))
         assert "robots" not in meta, url
         assert meta["canonical"] == [absolute_url(url)], url
 
 
-def test_a_page_that_is_not_found_says_noindex(client, home_page):
+def test_a_page_that_is_not_found_says_noindex_and_never_echoes_the_address(client, home_page):
     response = client.get("/forum/t/999999/no-such-topic/")
 
     assert response.status_code == 404
     assert head(response)["robots"] == ["noindex"]
+    assert b"no-such-topic" not in response.content, "a 404 must not repeat, say, a private file's path"
