@@ -106,6 +106,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # Project-wide tags that belong to no app: the head's meta tags, dates in markup.
+            "libraries": {"page_meta": "lodestar.page_meta", "datetimes": "lodestar.datetimes"},
         },
     },
 ]
@@ -140,6 +142,10 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Lodestar] "
 ACCOUNT_ADAPTER = "lodestar.members.adapter.AccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "lodestar.members.account_forms.LoginForm",
+    "signup": "lodestar.members.account_forms.SignupForm",
+}
 # Rate limits (allauth's own, kept in the cache): answered with templates/429.html.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",

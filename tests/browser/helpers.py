@@ -12,8 +12,8 @@ def log_in(page: Page, email: str, password: str = PASSWORD) -> Page:
     """Sign in through the real log-in form and wait until the site greets the person."""
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill(email)
-    page.get_by_label("Password:").fill(password)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_label(re.compile(r"^Password")).fill(password)
+    page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
     return page
 

@@ -25,9 +25,9 @@ def test_sign_up_get_approved_start_a_topic_and_hear_of_a_mention(
     page.goto("/")
     page.get_by_role("link", name="Sign up").click()
     page.get_by_label("Email").fill("walker@example.org")
-    page.get_by_label("Password:", exact=True).fill("walk the long road 77")
-    page.get_by_label("Password (again)").fill("walk the long road 77")
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_label(re.compile(r"^Password")).fill("walk the long road 77")
+    page.get_by_label("Confirm password").fill("walk the long road 77")
+    page.get_by_role("button", name="Create account").click()
     expect(page).to_have_url(re.compile(r"/accounts/confirm-email/$"))
 
     tasks.wait()
@@ -115,8 +115,8 @@ def test_moderators_review_queue_is_accessible(page, moderator, home_page, asser
     MembershipApplicationFactory(organisation_name="Illustrative Queue Check Agency")
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill(moderator.email)
-    page.get_by_label("Password:").fill("a long passphrase for tests")
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_label(re.compile(r"^Password")).fill("a long passphrase for tests")
+    page.get_by_role("button", name="Log in").click()
     page.goto("/members/applications/")
 
     assert_accessible(page)
