@@ -86,6 +86,32 @@ def export_rows(pages, *, kind: str, filters: dict, sort: str = "newest", index=
     )
 
 
+API_RELATIONS = {
+    "cases.CaseStudyPage": (
+        ("locale", "actor_type", "strategy_stage"),
+        ("sectors", "policy_instruments", "co_benefits", "contributor_organisations", "milestones"),
+    ),
+    "cases.ToolPage": (("locale", "tool_type"), ("sectors", "strategy_stages")),
+}
+
+
+def api_pages(queryset: QuerySet) -> QuerySet:
+    """The open-data API's pages with every related record `fields=*` serialises, in a fixed number
+    of queries whatever the page size (the related tools: published public ones, in title order)."""
+    joined, prefetched = API_RELATIONS.get(queryset.model._meta.label, (("locale",), ()))
+    queryset = queryset.select_related(*joined).prefetch_related(*prefetched)
+    if queryset.model._meta.label == "cases.CaseStudyPage":
+        tools = queryset.model._meta.get_field("related_tools").related_model
+        queryset = queryset.prefetch_related(
+            Prefetch(
+                "related_tools",
+                queryset=published(tools.objects).order_by("title"),
+                to_attr="published_related_tools",
+            )
+        )
+    return queryset
+
+
 FEED_RELATIONS = {
     CASE_STUDY: (("actor_type",), ("sectors", "contributor_organisations")),
     TOOL: (("tool_type",), ("sectors",)),
