@@ -30,7 +30,8 @@ def openapi(description) -> OpenAPI:
 
 @pytest.fixture(scope="session")
 def check(openapi):
-    """Validate a test client's answer against its operation in the description; returns its JSON."""
+    """Validate a test client's answer against its operation in the description; returns its JSON
+    (None for an answer without a body, such as a redirect)."""
 
     def check(response):
         request = response.wsgi_request
@@ -48,7 +49,7 @@ def check(openapi):
                 headers=dict(response.headers.items()),
             ),
         )
-        return json.loads(response.content)
+        return json.loads(response.content) if response.content else None
 
     return check
 

@@ -1,12 +1,14 @@
 """The open-data API (Wagtail API v2) against its description: listings, pages, links and limits."""
 
+from decimal import Decimal
+
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
+from cases.models import CaseStudyMilestone
 from lodestar.vocabularies.models import CoBenefit, PolicyInstrument, Sector
 from tests.cases.factories import CaseStudyPageFactory, ToolPageFactory, term
-from tests.cases.test_open_data import tracked_case
 
 pytestmark = pytest.mark.django_db
 
@@ -21,13 +23,24 @@ def public_address(settings):
 
 
 def full_case(library, tools, n):
-    case = tracked_case(library, n)
-    case.sectors.set([term(Sector, "transport"), term(Sector, "waste")])
+    """A published case study with a value in every related field (vocabularies, tools, milestones)."""
+    case = CaseStudyPageFactory(
+        parent=library,
+        title=f"Tracked {n}",
+        sectors=[term(Sector, "transport"), term(Sector, "waste")],
+        related_tools=tools,
+        countries=["PT", "NZ"],
+        target_type="net-zero-ghg",
+        target_year=2050,
+        emissions_base_year=2010,
+        emissions_base_value=Decimal("100"),
+        emissions_latest_year=2020,
+        emissions_latest_value=Decimal("80"),
+    )
     case.policy_instruments.set(PolicyInstrument.objects.all()[:2])
     case.co_benefits.set(CoBenefit.objects.all()[:2])
-    case.related_tools.set(tools)
-    case.countries = ["PT", "NZ"]
-    case.save_revision().publish()
+    case.save()
+    CaseStudyMilestone.objects.create(page=case, year=2030, value=Decimal("70"), label="NDC")
     return case
 
 
@@ -177,3 +190,14 @@ def test_a_hundred_case_studies_with_every_field_take_a_fixed_number_of_queries(
     assert len(body["items"]) == 100 and body["meta"]["next"] is None
     assert len(hundred.captured_queries) == len(three.captured_queries)
     assert all(len(item["related_tools"]) == 2 and item["milestones"] for item in body["items"])
+
+
+def test_finding_a_page_by_its_address_matches_the_description(client, check, cases, hidden):
+    found = client.get("/api/v2/pages/find/", {"html_path": cases[0].url})
+    check(found)
+    assert found.status_code == 302
+    assert found["Location"].startswith(f"{PUBLIC_ADDRESS}/api/v2/pages/{cases[0].pk}/")
+
+    restricted = client.get("/api/v2/pages/find/", {"html_path": hidden[1].url})
+    assert restricted.status_code == 404
+    assert check(restricted) == {"message": "not found"}

@@ -54,3 +54,10 @@ def test_an_undescribed_or_missing_field_fails_the_check(client, check, componen
     response.content = b'{"query": "x", "suggestions": [], "internal_score": 1}'
     with pytest.raises(OpenAPIError):
         check(response)
+
+
+def test_the_library_and_the_tools_link_the_description_beside_their_open_data(client, library, tool_index):
+    for index in (library, tool_index):
+        html = client.get(index.url).content.decode()
+        assert 'href="/api/schema/">Open-data API (OpenAPI description)</a>' in html
+        assert 'href="/open-data/datapackage.json"' in html
