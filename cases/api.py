@@ -22,7 +22,7 @@ from wagtail.models import Page
 from lodestar.links import absolute_url
 from lodestar.permissions import open_data_pages
 
-from .selectors import api_pages
+from .selectors import api_page_bodies, api_pages
 
 MAX_OFFSET = 1_000_000  # far beyond the library's size; PostgreSQL refuses offsets past 2^63 - 1
 MAX_ID = 2**31 - 1  # page ids are 32-bit integers
@@ -89,6 +89,9 @@ class OpenDataPagesAPIViewSet(ValidatedQueryMixin, PagesAPIViewSet):
 
     def get_queryset(self):
         return api_pages(super().get_queryset())
+
+    def paginate_queryset(self, queryset):
+        return api_page_bodies(list(super().paginate_queryset(queryset)))
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import Coalesce
+from wagtail.blocks import StreamValue
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 
 from lodestar.permissions import open_data_pages
@@ -110,6 +112,23 @@ def api_pages(queryset: QuerySet) -> QuerySet:
             )
         )
     return queryset
+
+
+def api_page_bodies(pages: list) -> list:
+    """Read the StreamField bodies of a page of API results together: the images of their figures
+    come in one query for all the pages instead of one per case study (Wagtail converts each page's
+    stream on its own)."""
+    models = {type(page) for page in pages}
+    if len(models) != 1:
+        return pages
+    for field in [f for f in models.pop()._meta.concrete_fields if isinstance(f, StreamField)]:
+        raw = [list(getattr(page, field.attname).raw_data) for page in pages]
+        every_block = [block for blocks in raw for block in blocks]
+        combined = StreamValue(field.stream_block, every_block, is_lazy=True)
+        children = iter(list(combined))  # one query per block type that needs one, for every page
+        for page, blocks in zip(pages, raw, strict=True):
+            setattr(page, field.attname, StreamValue(field.stream_block, [next(children) for _ in blocks]))
+    return pages
 
 
 FEED_RELATIONS = {

@@ -339,8 +339,8 @@ WAGTAIL_SITE_NAME = "Lodestar"
 # (lodestar.links). `make run` serves http://127.0.0.1:8000; production must set it.
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
-# The open-data API's largest page (`limit`; default 20): 100 case studies with `fields=*` answer in
-# about 0.1 s and 0.4 MB in a fixed number of queries, and `meta.next` walks the rest (cases/api.py).
+# The open-data API's largest page (`limit`; default 20): a page takes a fixed number of queries, and
+# 100 case studies with `fields=*` stay under a megabyte and a second; `meta.next` walks the rest.
 WAGTAILAPI_LIMIT_MAX = 100
 # --- Uploaded files (lodestar.uploads; README, "Files"). Nothing under MEDIA_ROOT is served by a web
 # server directly: Django's views ask lodestar.permissions first.
