@@ -70,9 +70,9 @@ class LinkedPagination(WagtailPagination):
 
     def get_paginated_response(self, data):
         response = super().get_paginated_response(data)
-        after, total = self.offset + self.limit, self.total_count
-        following = self._link(after) if self.limit and after < total else None
-        preceding = self._link(max(0, min(self.offset, total) - self.limit)) if self.offset else None
+        after, total, limit = self.offset + self.limit, self.total_count, self.limit
+        following = self._link(after) if limit and after < total else None  # limit=0 has no pages
+        preceding = self._link(max(0, min(self.offset, total) - limit)) if limit and self.offset else None
         response.data["meta"].update(next=following, previous=preceding)
         links = [f'<{url}>; rel="{rel}"' for url, rel in [(following, "next"), (preceding, "prev")] if url]
         if links:

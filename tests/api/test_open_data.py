@@ -208,6 +208,8 @@ def test_the_next_link_keeps_fields_and_filters_and_past_the_end_previous_leads_
     beyond = check(client.get("/api/v2/pages/", {**CASE_STUDIES, "offset": 50, "limit": 2}))
     assert beyond["items"] == [] and beyond["meta"]["next"] is None
     assert beyond["meta"]["previous"].endswith("&offset=3&limit=2")  # the last two of five
+    empty = check(client.get("/api/v2/pages/", {**CASE_STUDIES, "offset": 2, "limit": 0}))
+    assert (empty["items"], empty["meta"]["next"], empty["meta"]["previous"]) == ([], None, None)
 
 
 def test_a_hundred_case_studies_with_every_field_take_a_fixed_number_of_queries(
