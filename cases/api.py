@@ -3,17 +3,26 @@
 Case studies: /api/v2/pages/?type=cases.CaseStudyPage&fields=*
 Tools:        /api/v2/pages/?type=cases.ToolPage&fields=*
 
+Listings answer `meta.total_count` and `meta.next`/`meta.previous` (absolute links on the public
+address, null at either end), also as an RFC 8288 `Link` header; `limit` is at most
+WAGTAILAPI_LIMIT_MAX. Described in site/openapi.yaml, served at /api/schema/.
+
 Open data is the same for everyone, signed in or not, like the CSV export: the pages come from
 lodestar.permissions.open_data_pages (Wagtail's own filter would let any signed-in account read
 "any logged-in user" pages, and would judge group restrictions differently from the site).
 """
 
+from django.conf import settings
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Page
 
+from lodestar.links import absolute_url
 from lodestar.permissions import open_data_pages
+
+from .selectors import api_page_bodies, api_pages
 
 MAX_OFFSET = 1_000_000  # far beyond the library's size; PostgreSQL refuses offsets past 2^63 - 1
 MAX_ID = 2**31 - 1  # page ids are 32-bit integers
@@ -43,10 +52,46 @@ class ValidatedQueryMixin:
             )
 
 
+class LinkedPagination(WagtailPagination):
+    """Wagtail's offset and limit, with links to the next and previous pages, so that a client can
+    walk the whole library without computing offsets."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        items = super().paginate_queryset(queryset, request, view)  # validates offset and limit
+        self.request = request
+        self.offset = int(request.GET.get("offset", 0))
+        self.limit = int(request.GET.get("limit", min(20, settings.WAGTAILAPI_LIMIT_MAX)))
+        return items
+
+    def _link(self, offset: int) -> str:
+        query = self.request.GET.copy()
+        query["offset"], query["limit"] = str(offset), str(self.limit)
+        return absolute_url(f"{self.request.path}?{query.urlencode(safe='*,')}")
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        after, total, limit = self.offset + self.limit, self.total_count, self.limit
+        following = self._link(after) if limit and after < total else None  # limit=0 has no pages
+        preceding = self._link(max(0, min(self.offset, total) - limit)) if limit and self.offset else None
+        response.data["meta"].update(next=following, previous=preceding)
+        links = [f'<{url}>; rel="{rel}"' for url, rel in [(following, "next"), (preceding, "prev")] if url]
+        if links:
+            response["Link"] = ", ".join(links)
+        return response
+
+
 class OpenDataPagesAPIViewSet(ValidatedQueryMixin, PagesAPIViewSet):
+    pagination_class = LinkedPagination
+
     def get_base_queryset(self):
         pages = super().get_base_queryset()
         return pages.filter(pk__in=open_data_pages(Page.objects.all()).values("pk"))
+
+    def get_queryset(self):
+        return api_pages(super().get_queryset())
+
+    def paginate_queryset(self, queryset):
+        return api_page_bodies(list(super().paginate_queryset(queryset)))
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import Coalesce
+from wagtail.blocks import StreamValue
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 
 from lodestar.permissions import open_data_pages
@@ -84,6 +86,49 @@ def export_rows(pages, *, kind: str, filters: dict, sort: str = "newest", index=
         .select_related(*joined)
         .prefetch_related(*prefetched)
     )
+
+
+API_RELATIONS = {
+    "cases.CaseStudyPage": (
+        ("locale", "actor_type", "strategy_stage"),
+        ("sectors", "policy_instruments", "co_benefits", "contributor_organisations", "milestones"),
+    ),
+    "cases.ToolPage": (("locale", "tool_type"), ("sectors", "strategy_stages")),
+}
+
+
+def api_pages(queryset: QuerySet) -> QuerySet:
+    """The open-data API's pages with every related record `fields=*` serialises, in a fixed number
+    of queries whatever the page size (the related tools: published public ones, in title order)."""
+    joined, prefetched = API_RELATIONS.get(queryset.model._meta.label, (("locale",), ()))
+    queryset = queryset.select_related(*joined).prefetch_related(*prefetched)
+    if queryset.model._meta.label == "cases.CaseStudyPage":
+        tools = queryset.model._meta.get_field("related_tools").related_model
+        queryset = queryset.prefetch_related(
+            Prefetch(
+                "related_tools",
+                queryset=published(tools.objects).order_by("title"),
+                to_attr="published_related_tools",
+            )
+        )
+    return queryset
+
+
+def api_page_bodies(pages: list) -> list:
+    """Read the StreamField bodies of a page of API results together: the images of their figures
+    come in one query for all the pages instead of one per case study (Wagtail converts each page's
+    stream on its own)."""
+    models = {type(page) for page in pages}
+    if len(models) != 1:
+        return pages
+    for field in [f for f in models.pop()._meta.concrete_fields if isinstance(f, StreamField)]:
+        raw = [list(getattr(page, field.attname).raw_data) for page in pages]
+        every_block = [block for blocks in raw for block in blocks]
+        combined = StreamValue(field.stream_block, every_block, is_lazy=True)
+        children = iter(list(combined))  # one query per block type that needs one, for every page
+        for page, blocks in zip(pages, raw, strict=True):
+            setattr(page, field.attname, StreamValue(field.stream_block, [next(children) for _ in blocks]))
+    return pages
 
 
 FEED_RELATIONS = {

@@ -6,6 +6,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from lodestar.links import absolute_url
 from lodestar.permissions import can_search
 from lodestar.permissions.http import permission_required
 
@@ -52,9 +53,18 @@ def _hit_json(hit) -> dict:
     }
 
 
+def _page_link(request, page: int) -> str:
+    """The same search (words, filters, sort) on another page, at the public address."""
+    query = request.GET.copy()
+    query["page"] = str(page)
+    return absolute_url(f"{request.path}?{query.urlencode(safe=',')}")
+
+
 @require_GET
 @permission_required(can_search)
 def api_search(request):
+    """Search as JSON: one page of hits with `next`/`previous` links (null at either end, also as an
+    RFC 8288 Link header), described in site/openapi.yaml."""
     form = SearchForm(request.GET)
     if not form.is_valid():
         return JsonResponse({"error": form.error_message()}, status=400)
@@ -65,7 +75,9 @@ def api_search(request):
     except SearchUnavailable:
         logger.warning("Search API: Elasticsearch unavailable", exc_info=True)
         return JsonResponse({"error": UNAVAILABLE}, status=503)
-    return JsonResponse(
+    following = _page_link(request, results.page + 1) if results.page < results.pages else None
+    preceding = _page_link(request, results.page - 1) if results.page > 1 else None
+    response = JsonResponse(
         {
             "query": results.request.query,
             "sort": results.request.sort,
@@ -73,6 +85,8 @@ def api_search(request):
             "page": results.page,
             "pages": results.pages,
             "per_page": results.request.per_page,
+            "next": following,
+            "previous": preceding,
             "did_you_mean": results.did_you_mean or None,
             "results": [_hit_json(hit) for hit in results.hits],
             "facets": {
@@ -84,6 +98,10 @@ def api_search(request):
             },
         }
     )
+    links = [f'<{url}>; rel="{rel}"' for url, rel in [(following, "next"), (preceding, "prev")] if url]
+    if links:
+        response["Link"] = ", ".join(links)
+    return response
 
 
 @require_GET

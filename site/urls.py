@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 
 from cases.api import api_router
 from forum.sitemaps import CategorySitemap, TopicSitemap
+from lodestar.api_schema import api_schema
 from lodestar.crawlers import PageSitemap, ViewSitemap, robots_txt, sitemap_index, sitemap_section
 from lodestar.members.sitemaps import OrganisationSitemap
 
@@ -28,6 +29,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     # /documents/<id>/<name> and /media/<path>: files, each to whoever may see it (lodestar.uploads).
     path("", include("lodestar.uploads.urls")),
+    path("api/schema/", api_schema, name="api_schema"),  # the OpenAPI description of the JSON APIs
     path("api/v2/", api_router.urls),
 ]
 

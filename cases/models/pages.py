@@ -391,7 +391,7 @@ class CaseStudyPage(Page):
         APIField("milestones", serializer=MilestoneSerializer(many=True)),
         APIField("body"),
         APIField("strategy_document_url"),
-        APIField("related_tools", serializer=PageLinkSerializer(many=True, source="live_related_tools")),
+        APIField("related_tools", serializer=PageLinkSerializer(many=True, source="api_related_tools")),
         APIField("contributor_organisations", serializer=OrganisationSerializer(many=True)),
         APIField("languages"),
         APIField("licence"),
@@ -442,6 +442,13 @@ class CaseStudyPage(Page):
         # Works in previews too, where related_tools holds the unsaved form's choice.
         tool_ids = [tool.pk for tool in self.related_tools.all()]
         return ToolPage.objects.filter(pk__in=tool_ids).live().public().order_by("title")
+
+    @property
+    def api_related_tools(self):
+        """live_related_tools, as the open-data API prefetched them for a whole page of results
+        (selectors.api_pages), or read now."""
+        prefetched = getattr(self, "published_related_tools", None)
+        return self.live_related_tools if prefetched is None else prefetched
 
     @property
     def review_is_stale(self) -> bool:

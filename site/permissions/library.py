@@ -180,6 +180,11 @@ def can_export_library(user) -> bool:
     return True
 
 
+def can_read_api_description(user) -> bool:
+    """The OpenAPI description of the public JSON interfaces is public, like the open data it describes."""
+    return True
+
+
 # --- The Wagtail admin ---------------------------------------------------------------------------------
 
 

@@ -355,6 +355,9 @@ WAGTAIL_AUTOSAVE_INTERVAL = 0
 # (lodestar.links). `make run` serves http://127.0.0.1:8000; production must set it.
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# The open-data API's largest page (`limit`; default 20): a page takes a fixed number of queries, and
+# 100 case studies with `fields=*` stay under a megabyte and a second; `meta.next` walks the rest.
+WAGTAILAPI_LIMIT_MAX = 100
 # --- Uploaded files (lodestar.uploads; README, "Files"). Nothing under MEDIA_ROOT is served by a web
 # server directly: Django's views ask lodestar.permissions first.
 # - Documents: only these types are accepted; served by Wagtail's view at /documents/<id>/<name>,
