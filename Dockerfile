@@ -35,6 +35,7 @@ COPY site/ site/
 COPY cases/ cases/
 COPY forum/ forum/
 COPY search/ search/
+COPY saved_searches/ saved_searches/
 COPY templates/ templates/
 COPY deploy/ deploy/
 RUN .venv/bin/pip install --no-cache-dir --no-deps -e . \

@@ -25,6 +25,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("members/", include("lodestar.members.urls")),
     path("forum/", include("forum.urls")),
+    path("saved-searches/", include("saved_searches.urls")),
     path("", include("search.urls")),  # /search/ and /api/search/, before Wagtail's catch-all
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
