@@ -41,7 +41,7 @@ def save(request):
                 frequency=form.cleaned_data["frequency"],
             )
         except ValidationError as error:
-            form.add_error("name" if hasattr(error, "error_dict") else None, error)
+            form.add_error(None, error)  # a dict names the field (a taken name), else the whole form
         else:
             messages.success(
                 request, f"Saved “{saved.name}”. You find it under Saved searches in your profile."
