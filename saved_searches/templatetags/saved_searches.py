@@ -44,6 +44,6 @@ def save_search_form(context, kind: str | None = None, suggested_name: str = "")
         "full": may_save and at_limit(request.user),
         "pairs": pairs,
         "has_search": any(n != "content_type" or kind is None for n, _ in pairs) or kind is not None,
-        "form": SaveSearchForm(initial={"name": name or suggested_name}),
+        "form": SaveSearchForm(initial={"name": name or suggested_name}, auto_id="save-search-%s"),
         "csrf_token": context.get("csrf_token"),
     }

@@ -183,7 +183,7 @@ def test_the_library_listing_offers_to_save_its_filters_as_a_search(client, home
         ("sectors", "energy-supply"),
         ("strategy_stage", "adopted"),
     ]
-    assert page.select_one("label[for=id_name]") is not None
+    assert page.select_one("label[for=save-search-name]") is not None
 
     response = save(client, name="Adopted energy cases", **dict(hidden))
     assert response.status_code == 302
