@@ -104,3 +104,18 @@ def search_request_of(saved: SavedSearch, user, **extra) -> tuple[SearchRequest,
 
 def at_limit(user) -> bool:
     return saved_search_count(user) >= settings.SAVED_SEARCH_LIMIT
+
+
+def saved_searches_export(user) -> list[dict]:
+    """The member's saved searches, for their data download."""
+    return [
+        {
+            "name": saved.name,
+            "query": saved.query,
+            "filters": saved.filters,
+            "alerts": saved.frequency,
+            "created_at": saved.created_at.isoformat(),
+            "last_alert_window_end": saved.last_sent_at.isoformat(),
+        }
+        for saved in saved_searches_for(user)
+    ]

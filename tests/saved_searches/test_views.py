@@ -194,3 +194,20 @@ def test_the_library_listing_offers_to_save_its_filters_as_a_search(client, home
         "strategy_stage": ["adopted"],
     }
     assert saved.filter_labels["strategy_stage"] == {"adopted": "Adopted"}
+
+
+def test_saved_searches_are_in_the_members_data_download_and_go_with_the_account(client, home_page):
+    member, other = make_member(), make_member()
+    SavedSearch.objects.create(
+        owner=member, name="Heat", query="district heating", filters={"sectors": ["buildings"]}
+    )
+    SavedSearch.objects.create(owner=other, name="Someone else's", query="buses")
+    client.force_login(member)
+
+    data = client.get("/members/my-data.json").json()
+    assert [(s["name"], s["query"], s["filters"]) for s in data["saved_searches"]] == [
+        ("Heat", "district heating", {"sectors": ["buildings"]})
+    ]
+
+    client.post("/members/delete-account/", {"confirm": "DELETE"})
+    assert list(SavedSearch.objects.values_list("name", flat=True)) == ["Someone else's"]
