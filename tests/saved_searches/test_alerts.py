@@ -19,8 +19,9 @@ from lodestar.mail.tasks import deliver_pending_emails
 from lodestar.permissions.roles import MODERATORS_GROUP
 from lodestar.vocabularies.models import Sector
 from saved_searches.models import SavedSearch
-from saved_searches.services import unsubscribe_token
+from saved_searches.services import alert_send, unsubscribe_token
 from saved_searches.tasks import send_due_saved_search_alerts
+from search import maintenance
 from tests.cases.factories import CaseStudyPageFactory, ensure_library_structure, term
 from tests.members.factories import make_member, make_moderator
 from tests.search.conftest import refresh
@@ -229,3 +230,36 @@ def test_an_unsubscribe_link_with_a_bad_signature_is_a_400_and_changes_nothing(c
         assert "not valid" in response.content.decode()
     assert OutgoingEmail.objects.count() == 0
     assert SavedSearch.objects.get(pk=saved.pk).frequency == "daily"
+
+
+@pytest.mark.django_db
+def test_a_page_published_just_before_an_alert_waits_for_the_next_one_and_is_never_sent_twice(
+    settings, search_index, home_page
+):
+    """Indexing takes a moment: each window ends SAVED_SEARCH_INDEXING_GRACE_SECONDS ago, so a page
+    published in the last minutes goes in the next alert instead of falling between two windows."""
+    settings.SAVED_SEARCH_INDEXING_GRACE_SECONDS = 600
+    library, _ = ensure_library_structure()
+    member = make_member()
+    now = timezone.now()
+    saved = SavedSearch.objects.create(
+        owner=member, name="Heat", query="geothermal", frequency="daily", last_sent_at=now - timedelta(days=2)
+    )
+    CaseStudyPageFactory(
+        parent=library,
+        title="Geothermal heat network",
+        slug="net",
+        first_published_at=now - timedelta(minutes=5),
+    )
+    maintenance.repair(maintenance.check())
+    refresh()
+
+    assert alert_send(saved_search_id=saved.pk, now=now) is False
+    assert SavedSearch.objects.get(pk=saved.pk).last_sent_at == now - timedelta(minutes=10)
+    assert alert_send(saved_search_id=saved.pk, now=now + timedelta(hours=23)) is False, "not due yet"
+
+    assert alert_send(saved_search_id=saved.pk, now=now + timedelta(days=1)) is True
+    (email,) = OutgoingEmail.objects.filter(to=[member.email])
+    assert "Geothermal heat network" in email.body_text
+    assert alert_send(saved_search_id=saved.pk, now=now + timedelta(days=2)) is False
+    assert OutgoingEmail.objects.filter(to=[member.email]).count() == 1
