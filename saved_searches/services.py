@@ -184,7 +184,6 @@ def alert_send(*, saved_search_id: int, now=None) -> bool:
                 for hit in results.hits
             ],
             "more": results.total - len(results.hits),
-            "period": saved.get_frequency_display().lower(),
             "notice": missing_notice(gone) if gone else "",
             "see_all_url": see_all,
             "manage_url": absolute_url(reverse("saved_searches:list")),

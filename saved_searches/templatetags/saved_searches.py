@@ -43,7 +43,7 @@ def save_search_form(context, kind: str | None = None, suggested_name: str = "")
         "may_save": may_save,
         "full": may_save and at_limit(request.user),
         "pairs": pairs,
-        "has_search": any(n != "content_type" or kind is None for n, _ in pairs) or kind is not None,
+        "has_search": bool(pairs),  # a library list always has its content type
         "form": SaveSearchForm(initial={"name": name or suggested_name}, auto_id="save-search-%s"),
         "csrf_token": context.get("csrf_token"),
     }
