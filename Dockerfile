@@ -41,6 +41,7 @@ COPY site/ site/
 COPY cases/ cases/
 COPY forum/ forum/
 COPY search/ search/
+COPY saved_searches/ saved_searches/
 COPY templates/ templates/
 COPY deploy/ deploy/
 COPY --from=catalogues /locale/ locale/

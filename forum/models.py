@@ -291,6 +291,7 @@ class Notification(models.Model):
         MENTION = "mention", "Mention"
         ACCEPTED = "accepted", "Accepted answer"
         MODERATION = "moderation", "Moderation"
+        SAVED_SEARCH = "saved_search", "Saved search"
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_notifications"
@@ -302,6 +303,8 @@ class Notification(models.Model):
     topic = models.ForeignKey(Topic, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     message = models.CharField(max_length=300)
+    # Where a notification about something outside the forum leads (a saved search's new matches).
+    url = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
     # Set when this notification was emailed, or when the member's preferences said not to email it.

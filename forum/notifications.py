@@ -353,6 +353,17 @@ def moderation_notify(
     _schedule_email(recipient_id)
 
 
+def saved_search_notify(*, recipient_id: int, message: str, url: str) -> Notification:
+    """An in-app notice of a saved search's new matches; its email is the alert itself, so none here."""
+    return Notification.objects.create(
+        recipient_id=recipient_id,
+        kind=Notification.Kind.SAVED_SEARCH,
+        message=message[:300],
+        url=url[:500],
+        email_handled_at=timezone.now(),
+    )
+
+
 @transaction.atomic
 def notifications_mark_read(*, user: User, ids: list[int] | None = None) -> int:
     qs = Notification.objects.filter(recipient=user, read_at=None)

@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
@@ -448,6 +449,8 @@ def notification_open(request, pk):
         return redirect("forum:post", pk=notification.post_id)
     if notification.topic_id:
         return redirect("forum:topic_redirect", pk=notification.topic_id)
+    if notification.url and url_has_allowed_host_and_scheme(notification.url, allowed_hosts=None):
+        return redirect(notification.url)  # a path on this site (saved searches), never elsewhere
     return redirect("forum:notifications")
 
 

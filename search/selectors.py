@@ -106,6 +106,8 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     per_page: int = PER_PAGE
+    # Only documents dated in (after, up to]: what is new for a saved search's alert.
+    published_between: tuple[datetime, datetime] | None = None
 
 
 @dataclass
@@ -416,6 +418,11 @@ def build_body(
             "filter": [{"terms": {"visibility": audiences}}],
         }
     }
+    if request.published_between:
+        after, up_to = request.published_between
+        query["bool"]["filter"].append(
+            {"range": {"date": {"gt": after.isoformat(), "lte": up_to.isoformat()}}}
+        )
     filters = {k: v for k, v in request.filters.items() if k in FACET_NAMES and v}
     aggs = {}
     for facet in FACETS:

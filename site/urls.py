@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("members/", include("lodestar.members.urls")),
     path("forum/", include("forum.urls")),
+    path("saved-searches/", include("saved_searches.urls")),
     path("", include("search.urls")),  # /search/ and /api/search/, before Wagtail's catch-all
     path("", include("cases.urls")),
     path("", include(wagtail_urls)),

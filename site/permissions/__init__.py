@@ -67,6 +67,7 @@ from .members import (
     can_view_profile,
 )
 from .roles import Role, is_administrator, is_member, is_moderator, is_registered, role_of
+from .saved_searches import can_manage_saved_search, can_receive_saved_search_alert, can_save_search
 from .search import AUDIENCES, can_search, searchable_audiences
 
 __all__ = [
@@ -129,6 +130,9 @@ __all__ = [
     "viewable_images",
     "can_view_avatar",
     "can_search",
+    "can_save_search",
+    "can_manage_saved_search",
+    "can_receive_saved_search_alert",
     "searchable_audiences",
     "AUDIENCES",
 ]

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "cases",
     "forum",
     "search",
+    "saved_searches",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -311,6 +312,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "forum.notifications.send_pending_notification_emails",
         "schedule": 5 * 60,
     },
+    # Saved searches' daily and weekly alerts: each run sends those whose period has passed.
+    "saved-search-alerts": {"task": "saved_searches.tasks.send_due_saved_search_alerts", "schedule": 15 * 60},
     "forum-send-daily-digests": {
         "task": "forum.notifications.send_daily_digests",
         "schedule": crontab(hour=env.int("FORUM_DIGEST_HOUR", default=7), minute=0),
@@ -333,6 +336,12 @@ HEALTH_CHECK_TIMEOUT = env.float("HEALTH_CHECK_TIMEOUT", default=1.0)
 # Whole pages for visitors who are not signed in (lodestar.visitor_cache): how long an entry may
 # live at most; writes invalidate it at once anyway. 0 turns the cache off.
 VISITOR_PAGE_CACHE_SECONDS = env.int("VISITOR_PAGE_CACHE_SECONDS", default=300)
+
+# --- Saved searches: how many a member keeps, how many new matches an alert lists, and how long
+# after publication a page counts for an alert (indexing takes a moment; later pages go next time).
+SAVED_SEARCH_LIMIT = env.int("SAVED_SEARCH_LIMIT", default=25)
+SAVED_SEARCH_ALERT_MAX_ITEMS = 20
+SAVED_SEARCH_INDEXING_GRACE_SECONDS = env.int("SAVED_SEARCH_INDEXING_GRACE_SECONDS", default=600)
 
 # --- Forum: pages, anti-abuse limits and notification email batching.
 FORUM_TOPICS_PER_PAGE = 30

@@ -37,6 +37,7 @@ WHITENOISE_AUTOREFRESH = True
 
 # Forum notification emails go out at once instead of after a batching pause.
 FORUM_EMAIL_BATCH_SECONDS = 0
+SAVED_SEARCH_INDEXING_GRACE_SECONDS = 0  # tests wait on indexing themselves
 
 # Tests see fresh pages; the visitor cache's own tests (tests/test_visitor_cache.py) turn it on.
 VISITOR_PAGE_CACHE_SECONDS = env.int("VISITOR_PAGE_CACHE_SECONDS", default=0)

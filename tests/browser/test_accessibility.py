@@ -11,6 +11,8 @@ from django.db.models import Count
 from cases.models import CaseStudyPage, ToolPage
 from forum.models import Topic
 from lodestar.members.demo import demo_email
+from lodestar.members.models import User
+from saved_searches.models import SavedSearch
 from tests.browser.conftest import axe_violations
 from tests.browser.helpers import log_in
 
@@ -43,7 +45,12 @@ def test_library_and_forum_pages_are_accessible_and_fit_a_phone(page, home_page,
         "tool": tool.url,
         "forum topic": topic.get_absolute_url(),
         "forum moderation queue": "/forum/moderation/",
+        "saved searches": "/saved-searches/",
     }
+    moderator = User.objects.get(email=demo_email("moderator"))
+    SavedSearch.objects.create(
+        owner=moderator, name="Transport cases", query="transport", filters={"content_type": ["case_study"]}
+    )
 
     log_in(page, demo_email("moderator"), "lodestar-demo")  # sees every control a page can show
     results = {}

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 import pytest
@@ -26,14 +27,18 @@ from bs4 import BeautifulSoup
 from celery.signals import after_task_publish
 from django.contrib.auth.models import Group
 from django.db import connections, transaction
+from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from cases.models import CaseStudyPage
 from forum import services as forum
-from forum.models import Category, Post
+from forum.models import Category, Notification, Post
 from forum.rendering import render_markdown
 from lodestar.home.models import HomePage
+from lodestar.mail.models import OutgoingEmail
 from lodestar.permissions.roles import MEMBERS_GROUP, MODERATORS_GROUP
+from saved_searches.models import SavedSearch
+from saved_searches.services import alert_send
 from search import indexing
 from search.client import indexing_client
 from search.documents import read_alias
@@ -65,6 +70,7 @@ CHANNELS = [
     "sitemap",
     "csv",
     "api",
+    "saved_search_alert",
 ]
 
 FORUM_NOT_IN_CSV = NotApplicable("the CSV export lists case studies only")
@@ -85,6 +91,7 @@ EXPECTED: dict[str, dict[str, frozenset[str] | NotApplicable]] = {
         "sitemap": NOBODY,  # crawlers send no session: public things only
         "csv": FORUM_NOT_IN_CSV,
         "api": FORUM_NOT_IN_API,
+        "saved_search_alert": MEMBERS,  # an alert lists what its owner's search finds
     },
     # A reply in a public topic, hidden by a moderator after it was indexed.
     "hidden_post": {
@@ -98,6 +105,7 @@ EXPECTED: dict[str, dict[str, frozenset[str] | NotApplicable]] = {
         "sitemap": NOBODY,  # crawlers send no session: public things only
         "csv": FORUM_NOT_IN_CSV,
         "api": FORUM_NOT_IN_API,
+        "saved_search_alert": NOBODY,  # never indexed, so no search finds it
     },
     # A public topic whose question a moderator hid after it was indexed (the topic is hidden).
     "hidden_topic": {
@@ -111,6 +119,7 @@ EXPECTED: dict[str, dict[str, frozenset[str] | NotApplicable]] = {
         "sitemap": NOBODY,  # crawlers send no session: public things only
         "csv": FORUM_NOT_IN_CSV,
         "api": FORUM_NOT_IN_API,
+        "saved_search_alert": NOBODY,  # never indexed, so no search finds it
     },
     # A members-only topic merged into another members-only topic: its address redirects there.
     "merged_topic": {
@@ -124,6 +133,7 @@ EXPECTED: dict[str, dict[str, frozenset[str] | NotApplicable]] = {
         "sitemap": NOBODY,  # crawlers send no session: public things only
         "csv": FORUM_NOT_IN_CSV,
         "api": FORUM_NOT_IN_API,
+        "saved_search_alert": MEMBERS,  # its posts now live in the target
     },
     # A case study published, indexed, then unpublished.
     "draft_page": {
@@ -137,6 +147,7 @@ EXPECTED: dict[str, dict[str, frozenset[str] | NotApplicable]] = {
         "sitemap": NOBODY,  # crawlers send no session: public things only
         "csv": NOBODY,
         "api": NOBODY,
+        "saved_search_alert": NOBODY,  # unpublished pages leave the index
     },
     # Wagtail's "any logged-in user" restriction: any signed-in account, member or not.
     "login_page": {
@@ -150,6 +161,7 @@ EXPECTED: dict[str, dict[str, frozenset[str] | NotApplicable]] = {
         "sitemap": NOBODY,  # crawlers send no session: public things only
         "csv": NOBODY,  # open data: public pages only, whoever asks
         "api": NOBODY,
+        "saved_search_alert": MEMBERS,  # alerts are for members only (any account may read it)
     },
     # Restricted to the Members group: members, and the roles above them.
     "members_page": {
@@ -163,6 +175,7 @@ EXPECTED: dict[str, dict[str, frozenset[str] | NotApplicable]] = {
         "sitemap": NOBODY,  # crawlers send no session: public things only
         "csv": NOBODY,
         "api": NOBODY,
+        "saved_search_alert": MEMBERS,  # an alert lists what its owner's search finds
     },
     # Restricted to the Moderators group: invisible to members everywhere.
     "moderators_page": {
@@ -176,6 +189,7 @@ EXPECTED: dict[str, dict[str, frozenset[str] | NotApplicable]] = {
         "sitemap": NOBODY,  # crawlers send no session: public things only
         "csv": NOBODY,
         "api": NOBODY,
+        "saved_search_alert": MODERATORS,  # an alert lists what its owner's search finds
     },
 }
 
@@ -509,6 +523,28 @@ def see_api(client, thing: Thing) -> tuple[bool, str]:
     return detail.status_code == 200 or _leaks(thing.secret, *texts[1:]), " ".join(texts)
 
 
+def see_saved_search_alert(client, thing: Thing) -> tuple[bool, str]:
+    """A saved search for the secret word, due since before the content existed: is an alert sent?
+
+    The alert is the real service (the query service as the owner, the outbox, the notification);
+    the test's transaction is rolled back, so the email is never handed to the worker.
+    """
+    user_id = client.session.get("_auth_user_id")
+    if user_id is None:
+        return False, ""  # visitors have no saved searches
+    saved = SavedSearch.objects.create(
+        owner_id=int(user_id),
+        name=f"Leak {thing.kind}",
+        query=thing.secret,
+        frequency="daily",
+        last_sent_at=timezone.now() - timedelta(days=365),
+    )
+    sent = alert_send(saved_search_id=saved.pk)
+    emails = [f"{e.subject} {e.body_text} {e.body_html}" for e in OutgoingEmail.objects.all()]
+    notices = list(Notification.objects.filter(kind="saved_search").values_list("message", flat=True))
+    return sent, " ".join([*emails, *notices])
+
+
 OBSERVERS = {
     "page": see_page,
     "search": see_search,
@@ -520,6 +556,7 @@ OBSERVERS = {
     "sitemap": see_sitemap,
     "csv": see_csv,
     "api": see_api,
+    "saved_search_alert": see_saved_search_alert,
 }
 
 CELLS = cells(EXPECTED, CHANNELS, ROLES)
