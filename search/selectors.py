@@ -253,7 +253,7 @@ def prepare_query(query: str, audiences: list[str]) -> tuple[QueryPlan, list[str
     index: a word that only members-only or deleted content holds stays "unknown" to a visitor,
     so whether it gets fuzziness or a suggestion says nothing about private content.
     Each stem's answer is kept in the cache (per audience) under the visitor-cache generation,
-    which every change the index shows bumps (search.tasks, search.maintenance): so most searches
+    which every change the index shows bumps (search.indexing.renew_visitors_pages): so most searches
     skip that request, and a word just published is known at once. The generation, those answers
     and the synonym groups come in one cache round trip.
     """
