@@ -22,6 +22,7 @@ from elasticsearch import NotFoundError
 from elasticsearch.helpers import streaming_bulk
 
 from cases.filters import forget_term_names
+from lodestar.visitor_cache import bump_generation
 
 from .client import indexing_client
 from .documents import DOCUMENTS, document_for, index_definition, read_alias, write_alias
@@ -314,3 +315,20 @@ def drain(*, max_batches: int = 200) -> SyncResult:
         after = rows[-1][0]
         result += sync_objects((document_type, object_id) for _, document_type, object_id in rows)
     return result
+
+
+def renew_visitors_pages() -> None:
+    """Cached search pages and known words made before this change may now be wrong: end them.
+
+    Both live under the visitor-cache generation (lodestar.visitor_cache; search.selectors keeps
+    the words each audience can find under it). Elasticsearch shows new documents only after its
+    next refresh (about a second), and a page made before that would be cached under the new
+    generation: so refresh first, then bump.
+    """
+    try:
+        indexing_client().indices.refresh(
+            index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}-*", ignore_unavailable=True
+        )
+    except Exception:  # noqa: BLE001 - the index catches up at its own refresh; bump regardless
+        logger.warning("Could not refresh the search indexes before renewing visitors' pages")
+    bump_generation()

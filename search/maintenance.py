@@ -28,6 +28,7 @@ from .indexing import (
     ensure_index,
     indexes_behind,
     new_index_name,
+    renew_visitors_pages,
     send_actions,
     send_pipelined,
     sync_objects,
@@ -38,6 +39,7 @@ from .models import IndexOutbox
 from .outbox import record_changes
 
 logger = logging.getLogger(__name__)
+
 
 # --- Comparing database and index ----------------------------------------------------------------
 
@@ -159,6 +161,7 @@ def repair(reports: list[TypeReport]) -> SyncResult:
         if report.extra:
             result += _delete_extra(report)
     result += drain()
+    renew_visitors_pages()
     return result
 
 
@@ -245,6 +248,7 @@ def rebuild(
             # index: let them finish (they time out after ELASTICSEARCH_QUERY_TIMEOUT) before it goes.
             time.sleep(settings.ELASTICSEARCH_QUERY_TIMEOUT + 0.5)
             client.indices.delete(index=",".join(old), ignore_unavailable=True)
+        renew_visitors_pages()
         say(
             f"Swapped in {name}: {loaded.indexed} documents loaded, {loaded.superseded} already newer "
             f"from live indexing; dropped {', '.join(old) or 'nothing'}"

@@ -13,11 +13,14 @@ syntax, so quotes, operators or odd scripts in the input cannot make Elasticsear
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.core.cache import cache
 from django.utils.safestring import SafeString, mark_safe
 from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import ConnectionTimeout, TransportError
@@ -25,6 +28,7 @@ from elasticsearch import ApiError, NotFoundError
 
 from cases.filters import FILTERS, Filter, term_names
 from forum import models as forum_models
+from lodestar import visitor_cache
 from lodestar.permissions import searchable_audiences, visible_categories
 from lodestar.permissions.search import PUBLIC as PUBLIC_AUDIENCE
 
@@ -32,6 +36,7 @@ from . import wordforms
 from .client import query_client
 from .documents import DOCUMENTS, read_alias
 from .models import normalise_term
+from .synonyms import CACHE_KEY as SYNONYMS_KEY
 from .synonyms import expand
 
 MAX_QUERY_LENGTH = 200
@@ -173,12 +178,16 @@ class SearchResults:
 
 # --- Building the query ---------------------------------------------------------------------------
 
-TEXT_FIELDS = ["title^4", "summary^2", "metadata^1.5", "body"]
+# What a result shows (SearchHit): only these come back, not the long stemmed and metadata text.
+RESULT_FIELDS = ["content_type", "object_id", "url", "title", "summary", "date", "visibility"]
+TITLE_BOOST = 4
+TEXT_FIELDS = [f"title^{TITLE_BOOST}", "summary^2", "metadata^1.5", "body"]
 SHINGLE_FIELDS = ["title.shingles^3", "summary.shingles^1.5", "body.shingles"]  # labels are short: no phrases
 STEM_FIELDS = ["title_stems^3", "stems"]
 # Edits allowed in a word the index does not know: none up to 4 letters, 1 up to 7, then 2.
 # ("cake" must not become "case"; "decarbonisaton" must still find "decarbonisation".)
 FUZZINESS = "AUTO:5,8"
+FUZZY = {"fuzziness": FUZZINESS, "prefix_length": 1, "max_expansions": 30}
 
 
 def clean_query(raw: str) -> str:
@@ -223,52 +232,90 @@ def required_matches(count: int) -> int:
     return max(3, math.ceil(count / 2))
 
 
-def plan_query(query: str, audiences: list[str]) -> QueryPlan:
-    """Which of the query's stems the caller's audience can find (one request, no documents read).
+KNOWN_STEMS_KEY = "search:known-stem:"
+KNOWN_STEMS_SECONDS = 60 * 60
 
-    Counted over live documents the audiences may see, never over the whole index: a word that
-    only members-only or deleted content holds stays "unknown" to a visitor, so whether it gets
-    fuzziness or a suggestion says nothing about private content.
+
+def _known_stem_keys(stems: list[str], audiences: list[str]) -> dict[str, str]:
+    scope = ",".join(sorted(audiences))
+    return {
+        stem: f"{KNOWN_STEMS_KEY}{scope}:{hashlib.sha256(stem.encode()).hexdigest()[:32]}" for stem in stems
+    }
+
+
+def plan_query(query: str, audiences: list[str]) -> QueryPlan:
+    """Which of the query's stems the caller's audience can find (see prepare_query)."""
+    return prepare_query(query, audiences)[0]
+
+
+def prepare_query(query: str, audiences: list[str]) -> tuple[QueryPlan, list[str]]:
+    """The query's plan (which of its stems the audience can find) and its synonym variants.
+
+    Known stems are counted over live documents the audiences may see, never over the whole
+    index: a word that only members-only or deleted content holds stays "unknown" to a visitor,
+    so whether it gets fuzziness or a suggestion says nothing about private content.
+    Each stem's answer is kept in the cache (per audience) under the visitor-cache generation,
+    which every change the index shows bumps (search.indexing.renew_visitors_pages): so most searches
+    skip that request, and a word just published is known at once. The generation, those answers
+    and the synonym groups come in one cache round trip.
     """
     words = tuple(w for w in wordforms.words(query) if w not in wordforms.STOP_WORDS)
     stems = tuple(wordforms.stem(w) for w in words)
-    if not stems:
-        return QueryPlan(words, stems, frozenset())
     unique = list(dict.fromkeys(stems))
+    keys = _known_stem_keys(unique, audiences)
+    try:
+        cached = cache.get_many([visitor_cache.GENERATION_KEY, SYNONYMS_KEY, *keys.values()])
+    except Exception:  # noqa: BLE001 - the cache (Redis) being down must not break search
+        cached = {}
+    variants = expand(query, cached.get(SYNONYMS_KEY))
+    if not stems:
+        return QueryPlan(words, stems, frozenset()), variants
+    generation = cached.get(visitor_cache.GENERATION_KEY)
+    if generation is None:
+        generation = visitor_cache.current_generation()  # None while Redis is unreachable
+    known = {stem for stem in unique if cached.get(keys[stem]) == (generation, True)}
+    unsure = [stem for stem in unique if stem not in known and cached.get(keys[stem]) != (generation, False)]
+    if unsure:
+        found = _stems_found(unsure, audiences)
+        known |= found
+        if generation is not None:
+            with contextlib.suppress(Exception):  # as above: the next search asks again
+                cache.set_many(
+                    {keys[stem]: (generation, stem in found) for stem in unsure}, KNOWN_STEMS_SECONDS
+                )
+    return QueryPlan(words, stems, frozenset(known)), variants
+
+
+def _stems_found(stems: list[str], audiences: list[str]) -> set[str]:
+    """The stems that some live document the audiences may see holds (one request)."""
     try:
         response = query_client().search(
             index=read_alias(),
             size=0,
             track_total_hits=False,
             query={"bool": {"filter": [{"terms": {"visibility": audiences}}]}},
-            aggs={f"stem{i}": {"filter": {"term": {"stems": stem}}} for i, stem in enumerate(unique)},
+            aggs={f"stem{i}": {"filter": {"term": {"stems": stem}}} for i, stem in enumerate(stems)},
         )
     except NotFoundError:
-        return QueryPlan(words, stems, frozenset())  # no index yet: nothing to find
+        return set()  # no index yet: nothing to find
     except ApiError as error:
         raise SearchUnavailable(str(error)) from error
     except (TransportConnectionError, ConnectionTimeout, TransportError) as error:
         raise SearchUnavailable(str(error)) from error
     counts = response.body.get("aggregations", {})
-    known = frozenset(stem for i, stem in enumerate(unique) if counts.get(f"stem{i}", {}).get("doc_count"))
-    return QueryPlan(words, stems, known)
+    return {stem for i, stem in enumerate(stems) if counts.get(f"stem{i}", {}).get("doc_count")}
 
 
 def _word_clause(word: str, stem: str, plan: QueryPlan) -> dict | None:
     if stem in plan.known:
         return {"term": {"stems": stem}}
     if len(word) >= 5:
-        return {
-            "match": {
-                "all_text": {"query": word, "fuzziness": FUZZINESS, "prefix_length": 1, "max_expansions": 30}
-            }
-        }
+        return {"match": {"all_text": {"query": word, **FUZZY}}}
     return None  # a short unknown word: it cannot match, and still counts in required_matches
 
 
-def text_query(query: str, plan: QueryPlan, variants: list[str] | None = None) -> dict:
-    """Which documents match (the `must` gate) and how they rank (the `should` clauses)."""
-    variants = expand(query) if variants is None else variants
+def _gate(query: str, plan: QueryPlan, variants: list[str]) -> dict:
+    """Which documents match: enough of the query's words (by stem, or fuzzily if unknown), or a synonym."""
     words = [_word_clause(w, s, plan) for w, s in zip(plan.words, plan.stems, strict=True)]
     matchable = [clause for clause in words if clause]
     # (An empty bool would match everything: a query of short unknown words matches nothing.)
@@ -290,7 +337,16 @@ def text_query(query: str, plan: QueryPlan, variants: list[str] | None = None) -
                     }
                 }
             )
-    gate = {"bool": {"should": ways, "minimum_should_match": 1}}
+    return {"bool": {"should": ways, "minimum_should_match": 1}}
+
+
+def _ranking(query: str, plan: QueryPlan, variants: list[str]) -> list[dict]:
+    """How matches rank: the words in the weighted fields, their stems, side by side, the exact title.
+
+    A word the index does not know (a typo) is ranked by its fuzzy matches in the title only: the
+    gate already finds it fuzzily in all the text, and each more field to expand fuzzily cost as much
+    as the rest of the query in the benchmark (tests/bench/search_profile.py).
+    """
     stemmed = " ".join(plan.stems)
     ranking = [
         {"multi_match": {"query": query, "fields": TEXT_FIELDS, "type": "best_fields", "tie_breaker": 0.3}},
@@ -312,20 +368,16 @@ def text_query(query: str, plan: QueryPlan, variants: list[str] | None = None) -
     ]
     unknown = plan.unknown_words
     if unknown:
-        ranking.append(
-            {
-                "multi_match": {
-                    "query": " ".join(unknown),
-                    "fields": TEXT_FIELDS,
-                    "fuzziness": FUZZINESS,
-                    "prefix_length": 1,
-                    "max_expansions": 30,
-                }
-            }
-        )
+        ranking.append({"match": {"title": {"query": " ".join(unknown), "boost": TITLE_BOOST, **FUZZY}}})
+    return ranking
+
+
+def text_query(query: str, plan: QueryPlan, variants: list[str] | None = None) -> dict:
+    """Which documents match (the `must` gate) and how they rank (the `should` clauses)."""
+    variants = expand(query) if variants is None else variants
     if not plan.stems:
         return {"match_none": {}}
-    return {"bool": {"must": [gate], "should": ranking}}
+    return {"bool": {"must": [_gate(query, plan, variants)], "should": _ranking(query, plan, variants)}}
 
 
 # Among documents that match alike, the library's evidence first: case studies, then tools and
@@ -370,31 +422,20 @@ def _filter_clauses(filters: dict[str, tuple[str, ...]], *, without: str | None 
     return [{"terms": {name: list(values)}} for name, values in filters.items() if values and name != without]
 
 
-def _highlight_query(query: str, variants: list[str], *, fuzzy: str = "") -> dict:
-    """What to mark: the words as typed, their stems and their synonyms.
+def _highlight_query(field_name: str, query: str, variants: list[str], *, fuzzy: str = "") -> dict:
+    """What to mark in one field: the words as typed, their stems and their synonyms.
 
-    The fuzzy matches of a typo (`fuzzy`: the words the index does not know) are marked in titles
-    only: expanding them over every hit's summary and body doubled the search latency in the
-    benchmark.
+    One match query on the field itself: every word of the query and its variants is marked
+    wherever it occurs (the words are analysed alike in title, summary and body), and the
+    highlighter has one small query to run per hit. The fuzzy matches of a typo (`fuzzy`: the
+    words the index does not know) are marked in titles only: expanding them over every hit's
+    summary and body doubled the search latency in the benchmark.
     """
-    clauses = [
-        {"multi_match": {"query": text, "fields": ["title", "summary", "body"]}}
-        for text in [query, *variants]
-    ]
-    if fuzzy:
-        clauses.append(
-            {
-                "match": {
-                    "title": {
-                        "query": fuzzy,
-                        "fuzziness": FUZZINESS,
-                        "prefix_length": 1,
-                        "max_expansions": 30,
-                    }
-                }
-            }
-        )
-    return {"bool": {"should": clauses}}
+    words = {"match": {field_name: " ".join(dict.fromkeys([query, *variants]))}}
+    if not fuzzy:
+        return words
+    typos = {"match": {field_name: {"query": fuzzy, **FUZZY}}}
+    return {"bool": {"should": [words, typos]}}
 
 
 def _spell_field(audiences: list[str]) -> str:
@@ -402,22 +443,28 @@ def _spell_field(audiences: list[str]) -> str:
 
 
 def build_body(
-    request: SearchRequest, *, audiences: list[str], page: int, plan: QueryPlan | None = None
+    request: SearchRequest,
+    *,
+    audiences: list[str],
+    page: int,
+    plan: QueryPlan | None = None,
+    variants: list[str] | None = None,
 ) -> dict:
     """The Elasticsearch request body (also used by the benchmark to measure the service's overhead).
 
-    `plan` is the query's plan_query(), looked up here if not given.
+    `plan` and `variants` are the query's prepare_query(), looked up here if not given.
     """
-    variants = expand(request.query) if request.query else []
     if request.query and plan is None:
-        plan = plan_query(request.query, audiences)
-    matching = text_query(request.query, plan, variants) if request.query else {"match_all": {}}
-    query = {
-        "bool": {
-            "must": [_weighted(matching) if request.query else matching],
-            "filter": [{"terms": {"visibility": audiences}}],
-        }
-    }
+        plan, variants = prepare_query(request.query, audiences)
+    if variants is None:
+        variants = expand(request.query) if request.query else []
+    if not request.query:
+        matching = {"match_all": {}}
+    elif request.sort == "date" and plan.stems:  # newest first: which documents match is all that counts
+        matching = _gate(request.query, plan, variants)
+    else:
+        matching = _weighted(text_query(request.query, plan, variants))
+    query = {"bool": {"must": [matching], "filter": [{"terms": {"visibility": audiences}}]}}
     if request.published_between:
         after, up_to = request.published_between
         query["bool"]["filter"].append(
@@ -426,11 +473,12 @@ def build_body(
     filters = {k: v for k, v in request.filters.items() if k in FACET_NAMES and v}
     aggs = {}
     for facet in FACETS:
+        values = {"terms": {"field": facet.name, "size": 50}}
         others = _filter_clauses(filters, without=facet.name)
-        aggs[facet.name] = {
-            "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
-            "aggs": {"values": {"terms": {"field": facet.name, "size": 50}}},
-        }
+        if others:  # the other facets' filters apply (post_filter leaves aggregations alone)
+            aggs[facet.name] = {"filter": {"bool": {"filter": others}}, "aggs": {"values": values}}
+        else:  # nothing to apply: no filter wrapper to evaluate per document
+            aggs[facet.name] = values
     if request.sort == "date" or not request.query:
         sort = [{"date": {"order": "desc", "missing": "_last"}}, "_score"]
     else:
@@ -442,7 +490,7 @@ def build_body(
         "from": (page - 1) * request.per_page,
         "size": request.per_page,
         "track_total_hits": True,
-        "_source": {"excludes": ["body", "suggest"]},
+        "_source": RESULT_FIELDS,
         "timeout": "1500ms",
     }
     if filters:
@@ -457,17 +505,17 @@ def build_body(
                 "title": {
                     "number_of_fragments": 0,
                     "highlight_query": _highlight_query(
-                        request.query, variants, fuzzy=" ".join(plan.unknown_words)
+                        "title", request.query, variants, fuzzy=" ".join(plan.unknown_words)
                     ),
                 },
                 "summary": {
                     "number_of_fragments": 0,
-                    "highlight_query": _highlight_query(request.query, variants),
+                    "highlight_query": _highlight_query("summary", request.query, variants),
                 },
                 "body": {
                     "fragment_size": 180,
                     "number_of_fragments": 2,
-                    "highlight_query": _highlight_query(request.query, variants),
+                    "highlight_query": _highlight_query("body", request.query, variants),
                 },
             },
         }
@@ -548,7 +596,8 @@ def _hit(raw: dict) -> SearchHit:
 def _facets(aggs: dict, filters: dict[str, tuple[str, ...]], user=None) -> list[Facet]:
     facets = []
     for facet in FACETS:
-        buckets = aggs.get(facet.name, {}).get("values", {}).get("buckets", [])
+        answer = aggs.get(facet.name, {})
+        buckets = answer.get("values", answer).get("buckets", [])  # with or without a filter wrapper
         selected = set(filters.get(facet.name, ()))
         values = {b["key"]: b["doc_count"] for b in buckets}
         for value in selected - set(values):
@@ -574,28 +623,42 @@ def _facets(aggs: dict, filters: dict[str, tuple[str, ...]], user=None) -> list[
     return facets
 
 
+def results_from(request: SearchRequest, response: dict, *, page: int, user) -> SearchResults:
+    """The page of results a response shows: hits, totals and facets (no "did you mean")."""
+    total = response.get("hits", {}).get("total", {}).get("value", 0)
+    max_page = MAX_RESULT_WINDOW // request.per_page
+    filters = {k: v for k, v in request.filters.items() if k in FACET_NAMES and v}
+    return SearchResults(
+        request=request,
+        hits=[_hit(raw) for raw in response.get("hits", {}).get("hits", [])],
+        total=total,
+        page=page,
+        pages=max(1, min(math.ceil(total / request.per_page), max_page)),
+        facets=_facets(response.get("aggregations", {}), filters, user),
+    )
+
+
+def wants_suggestion(plan: QueryPlan, response: dict) -> bool:
+    """Few hits and a word the index does not know: only then is "did you mean" asked for."""
+    total = response.get("hits", {}).get("total", {}).get("value", 0)
+    return total < FEW_HITS and any(len(w) >= 3 for w in plan.unknown_words)
+
+
 def search_content(*, user, request: SearchRequest) -> SearchResults:
     """Search everything this person may see. Raises SearchUnavailable or QueryRejected."""
     audiences = searchable_audiences(user)
     max_page = MAX_RESULT_WINDOW // request.per_page
     page = min(max(request.page, 1), max_page)
-    plan = plan_query(request.query, audiences) if request.query else None
-    response = run_search(**build_body(request, audiences=audiences, page=page, plan=plan))
+    plan, variants = prepare_query(request.query, audiences) if request.query else (None, [])
+    prepared = {"audiences": audiences, "plan": plan, "variants": variants}
+    response = run_search(**build_body(request, page=page, **prepared))
     total = response.get("hits", {}).get("total", {}).get("value", 0)
     pages = max(1, min(math.ceil(total / request.per_page), max_page))
     if page > pages:  # out of range: show the last page rather than an empty one
         page = pages
-        response = run_search(**build_body(request, audiences=audiences, page=page, plan=plan))
-    filters = {k: v for k, v in request.filters.items() if k in FACET_NAMES and v}
-    results = SearchResults(
-        request=request,
-        hits=[_hit(raw) for raw in response.get("hits", {}).get("hits", [])],
-        total=total,
-        page=page,
-        pages=pages,
-        facets=_facets(response.get("aggregations", {}), filters, user),
-    )
-    if plan is not None and total < FEW_HITS and any(len(w) >= 3 for w in plan.unknown_words):
+        response = run_search(**build_body(request, page=page, **prepared))
+    results = results_from(request, response, page=page, user=user)
+    if plan is not None and wants_suggestion(plan, response):
         # Only now, and only for a word the index does not know: never for a name it holds.
         try:
             suggestions = run_search(**suggestion_body(request.query, audiences))
@@ -697,7 +760,7 @@ def related_documents(*, user, document_type: str, object_id, size: int = 5) -> 
                     "must_not": [{"ids": {"values": [document_id]}}],
                 }
             },
-            source={"excludes": ["body", "suggest"]},
+            source=RESULT_FIELDS,
             size=size,
         )
     except (SearchUnavailable, QueryRejected):

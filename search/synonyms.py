@@ -22,11 +22,14 @@ CACHE_KEY = "search:synonym-groups:v1"
 MAX_VARIANTS = 8
 
 
-def synonym_groups() -> list[list[str]]:
-    try:
-        groups = cache.get(CACHE_KEY)
-    except Exception:  # noqa: BLE001 - the cache (Redis) being down must not break search
-        groups = None
+def synonym_groups(cached: list[list[str]] | None = None) -> list[list[str]]:
+    """The groups, from the cache (or `cached`, what the caller read from it already) or the database."""
+    groups = cached
+    if groups is None:
+        try:
+            groups = cache.get(CACHE_KEY)
+        except Exception:  # noqa: BLE001 - the cache (Redis) being down must not break search
+            groups = None
     if groups is None:
         groups = [[normalise_term(t) for t in group.term_list] for group in SynonymGroup.objects.all()]
         with contextlib.suppress(Exception):  # as above; the next query reads the database again
@@ -51,8 +54,12 @@ def _stem_position(stems: list[str], term_stems: list[str]) -> int | None:
     return None
 
 
-def expand(query: str) -> list[str]:
-    """Other phrasings of the query, one per synonym of each term it contains (at most MAX_VARIANTS)."""
+def expand(query: str, groups: list[list[str]] | None = None) -> list[str]:
+    """Other phrasings of the query, one per synonym of each term it contains (at most MAX_VARIANTS).
+
+    `groups`: the synonym groups if the caller has them (search.selectors reads them from the cache
+    together with other keys, in one round trip).
+    """
     text = normalise_term(query)
     words = wordforms.words(text)
     stems = [wordforms.stem(word) for word in words]
@@ -62,7 +69,7 @@ def expand(query: str) -> list[str]:
         if variant not in variants and variant != text:
             variants.append(variant)
 
-    for group in synonym_groups():
+    for group in synonym_groups(groups):
         by_length = sorted(group, key=len, reverse=True)  # "long-term strategy" before "lts"
         for term in by_length:
             pattern = _pattern(term)

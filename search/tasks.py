@@ -8,17 +8,9 @@ A task that changed the index ends the visitors' cached pages before it returns,
 task means every visitor's next search shows the change.
 """
 
-import logging
-
 from celery import shared_task
-from django.conf import settings
-
-from lodestar.visitor_cache import bump_generation
 
 from . import indexing
-from .client import indexing_client
-
-logger = logging.getLogger(__name__)
 
 
 @shared_task
@@ -36,25 +28,10 @@ def drain_search_outbox() -> dict:
 
 def _summary(result: indexing.SyncResult) -> dict:
     if result.indexed or result.deleted:
-        _renew_visitors_pages()
+        indexing.renew_visitors_pages()
     return {
         "indexed": result.indexed,
         "deleted": result.deleted,
         "superseded": result.superseded,
         "failed": len(result.failed),
     }
-
-
-def _renew_visitors_pages() -> None:
-    """Cached search pages made before this change may now be wrong: end them.
-
-    Elasticsearch shows new documents only after its next refresh (about a second), and a page
-    made before that would be cached under the new generation: so refresh first, then bump.
-    """
-    try:
-        indexing_client().indices.refresh(
-            index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}-*", ignore_unavailable=True
-        )
-    except Exception:  # noqa: BLE001 - the index catches up at its own refresh; bump regardless
-        logger.warning("Could not refresh the search indexes before renewing visitors' pages")
-    bump_generation()

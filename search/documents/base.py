@@ -24,10 +24,16 @@ from ..models import IndexOutbox
 from .analysis import english_text, phrase_shingles, searchable_text, spelling, stems_text
 
 
+def facet_keyword() -> Keyword:
+    """A keyword field the search page counts (a facet): its global ordinals are built at each
+    refresh rather than by the first search after it, which would otherwise wait for them."""
+    return Keyword(eager_global_ordinals=True)
+
+
 class SearchDocument(Document):
     """The fields every content type has; subclasses add their own and fill them from a model."""
 
-    content_type = Keyword()
+    content_type = facet_keyword()
     object_id = Keyword()
     title = Text(
         analyzer=english_text,
@@ -63,7 +69,7 @@ class SearchDocument(Document):
     date = Date()
     # Filter and facet fields (slugs or codes), shared by the content types that have them: the
     # library's come from cases.filters (added below the class), the forum's category is here.
-    category = Keyword()
+    category = facet_keyword()
     suggest = Completion(contexts=[{"name": "visibility", "type": "category", "path": "visibility"}])
 
     # Set by each content type (plain attributes: annotated ones would be taken for ES fields).
@@ -142,7 +148,7 @@ class SearchDocument(Document):
 # The library's filter fields, one keyword field each, as cases.filters declares them. (Added to the
 # mapping before any content type subclasses it, so every document type has them.)
 for _index_field in dict.fromkeys(spec.index_field for spec in FILTERS):
-    SearchDocument._doc_type.mapping.field(_index_field, Keyword())
+    SearchDocument._doc_type.mapping.field(_index_field, facet_keyword())
 
 
 def metadata_text(data: dict, kind: str) -> str:

@@ -84,3 +84,26 @@ def test_a_word_only_private_content_holds_is_unknown_to_a_visitor(search_index,
     assert plan_query("kelp ledger", searchable_audiences(member)).unknown_words == []
     assert plan_query("kelp ledger", visitor).unknown_words == ["kelp", "ledger"]
     assert titles("kelp ledger", AnonymousUser()) == []
+
+
+def test_a_word_is_known_as_soon_as_a_published_document_holds_it(search_index, tasks, home_page):
+    """Which words the index knows is cached: a publication must end that at once, not an hour later.
+
+    A word wrongly taken for unknown would be looked for fuzzily and could get a "did you mean"
+    that corrects a name the visitor can now find.
+    """
+    visitor = searchable_audiences(AnonymousUser())
+    assert plan_query("kelp ledger", visitor).unknown_words == ["kelp", "ledger"]  # and remembered
+
+    library, _ = ensure_library_structure()
+    page = CaseStudyPageFactory(
+        parent=library, title="Illustrative Kelp Carbon Ledger", slug="kelp", live=False
+    )
+    with transaction.atomic():
+        page.save_revision().publish()
+    tasks.wait()
+
+    assert plan_query("kelp ledger", visitor).unknown_words == []
+    results = search_content(user=AnonymousUser(), request=SearchRequest(query="kelp ledger"))
+    assert [h.object_id for h in results.hits] == [str(page.pk)]
+    assert results.did_you_mean == ""

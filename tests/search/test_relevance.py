@@ -1,7 +1,10 @@
 """What people searching notice: typos, plurals, synonyms, exact titles, facets, permissions."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
 
 from lodestar.members.models import Organisation
 from search import indexing
@@ -107,6 +110,44 @@ def test_facet_counts_equal_the_filtered_database_counts(search_index):
     assert facets["content_type"] == {"organisation": 6}
     labels = {v.value: v.label for facet in results.facets for v in facet.values}
     assert labels["PT"] == "Portugal" and labels["city"] == "City"
+
+
+def test_facets_without_a_filter_count_every_match(search_index):
+    for i, country in enumerate(["PT", "PT", "CL"]):
+        member_organisation(f"Illustrative Heat Office {i}", country=country, kind="city")
+    member_organisation("Illustrative Heat Ministry", country="FI", kind="national-government")
+    member_organisation("Illustrative Water Office", country="PT", kind="city")  # does not match
+    index_pending()
+
+    results = search("heat")
+
+    facets = {facet.name: {v.value: v.count for v in facet.values} for facet in results.facets}
+    assert results.total == 4
+    assert facets["countries"] == {"PT": 2, "CL": 1, "FI": 1}
+    assert facets["actor_type"] == {"city": 3, "national-government": 1}
+    assert not any(v.selected for facet in results.facets for v in facet.values)
+
+
+def test_newest_first_lists_only_matching_documents_by_date(search_index):
+    now = timezone.now()
+    for name, days_ago in [
+        ("Illustrative Tram Office", 30),
+        ("Illustrative Tram Office for the Tram Network", 400),  # the best match, and the oldest
+        ("Illustrative Tram Board", 2),
+        ("Illustrative Canal Office", 0),  # newest, but does not match
+    ]:
+        organisation = member_organisation(name)
+        Organisation.objects.filter(pk=organisation.pk).update(created_at=now - timedelta(days=days_ago))
+    index_pending()
+
+    assert titles("tram")[0] == "Illustrative Tram Office for the Tram Network"
+    assert titles("tram", sort="date") == [
+        "Illustrative Tram Board",
+        "Illustrative Tram Office",
+        "Illustrative Tram Office for the Tram Network",
+    ]
+    newest = search("tram", sort="date").hits[0]
+    assert "<mark>Tram</mark>" in newest.title, "still highlighted"
 
 
 def test_snippets_are_escaped_before_highlighting(search_index):

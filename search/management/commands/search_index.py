@@ -37,6 +37,8 @@ class Command(BaseCommand):
                 return self._rebuild()
             if options["drain"]:
                 result = indexing.drain()
+                if result.indexed or result.deleted:
+                    indexing.renew_visitors_pages()
                 self.stdout.write(
                     f"Indexed {result.indexed}, deleted {result.deleted}, superseded {result.superseded}."
                 )
