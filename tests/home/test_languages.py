@@ -167,3 +167,4 @@ def test_an_error_page_offers_search_engines_no_other_languages(client, home_pag
     soup = BeautifulSoup(missing.content, "html.parser")
     assert soup.html["lang"] == "fr"
     assert soup.find_all("link", hreflang=True) == []
+    assert soup.find("nav", class_="language-switcher") is None  # its links would repeat the address
