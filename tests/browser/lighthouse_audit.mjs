@@ -1,0 +1,57 @@
+// Lighthouse at its default mobile settings (a phone's screen, simulated slow 4G and CPU) on each
+// URL given, one after the other in one Chromium, so the whole run costs one browser start.
+//
+//   node lighthouse_audit.mjs URL...   (CHROME_PATH names the browser; Debian's Chromium by default)
+//
+// Prints one JSON line: [{url, scores: {category: 0..1}, failing: {category: [audit, ...]}}, ...],
+// where `failing` lists each category's audits that cost it points, for the test's message.
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
+const urls = process.argv.slice(2);
+if (urls.length === 0) {
+  console.error("usage: node lighthouse_audit.mjs URL...");
+  process.exit(2);
+}
+
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROME_PATH || "/usr/bin/chromium",
+  // Offline and quiet, as in tests/browser/conftest.py; the flags change no audited behaviour.
+  chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+
+const reports = [];
+try {
+  for (const url of urls) {
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: CATEGORIES,
+      // The report's pictures of the page score nothing; leaving them out saves seconds a page.
+      disableFullPageScreenshot: true,
+      skipAudits: ["screenshot-thumbnails", "final-screenshot"],
+    });
+    const { categories, audits } = result.lhr;
+    const scores = {};
+    const failing = {};
+    for (const id of CATEGORIES) {
+      const category = categories[id];
+      scores[id] = category.score;
+      failing[id] = category.auditRefs
+        .filter((ref) => ref.weight > 0 && audits[ref.id].score !== null && audits[ref.id].score < 1)
+        .map((ref) => ({
+          id: ref.id,
+          title: audits[ref.id].title,
+          score: audits[ref.id].score,
+          value: audits[ref.id].displayValue || "",
+        }));
+    }
+    reports.push({ url, scores, failing, runtimeError: result.lhr.runtimeError?.message || null });
+  }
+} finally {
+  await chrome.kill();
+}
+process.stdout.write(JSON.stringify(reports) + "\n");
