@@ -76,7 +76,11 @@ def results_come_first_and_the_filters_open_from_the_keyboard(page):
         "Case study"
     }
 
-    # The library's filters work the same way, and say which are on.
+    # The library's filters work the same way, and say which are on. Unfiltered, the featured
+    # cards come first, in one row, so the listing's filters still follow within reach.
+    page.goto("/library/")
+    assert page.locator(".featured .case-card").count() > 1
+    assert top_of(page.locator("summary", has_text="Filter case studies")) < 1200
     page.goto("/library/?sector=energy-supply")
     library_toggle = page.locator("summary", has_text="Filter case studies")
     expect(library_toggle).to_have_text("Filter case studies (1 active)")
