@@ -3,8 +3,9 @@
 //
 //   node lighthouse_audit.mjs URL...   (CHROME_PATH names the browser; Debian's Chromium by default)
 //
-// Prints one JSON line: [{url, scores: {category: 0..1}, failing: {category: [audit, ...]}}, ...],
-// where `failing` lists each category's audits that cost it points, for the test's message.
+// Prints one JSON line: [{url, scores: {category: 0..1}, failing: {category: [audit, ...]}, errors,
+// runtimeError}, ...], where `failing` lists each category's audits that cost it points and
+// `errors` the audits that could not run, for the test's message.
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 
@@ -22,18 +23,27 @@ const chrome = await chromeLauncher.launch({
     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
 
+function audit(url) {
+  return lighthouse(url, {
+    port: chrome.port,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: CATEGORIES,
+    // The report's pictures of the page score nothing; leaving them out saves seconds a page.
+    disableFullPageScreenshot: true,
+    skipAudits: ["screenshot-thumbnails", "final-screenshot"],
+  });
+}
+
 const reports = [];
 try {
   for (const url of urls) {
-    const result = await lighthouse(url, {
-      port: chrome.port,
-      output: "json",
-      logLevel: "error",
-      onlyCategories: CATEGORIES,
-      // The report's pictures of the page score nothing; leaving them out saves seconds a page.
-      disableFullPageScreenshot: true,
-      skipAudits: ["screenshot-thumbnails", "final-screenshot"],
-    });
+    let result = await audit(url);
+    // A run that could not score a category (the browser timed out on a busy machine) is run once
+    // more; a low score is never retried.
+    if (result.lhr.runtimeError || CATEGORIES.some((id) => result.lhr.categories[id].score === null)) {
+      result = await audit(url);
+    }
     const { categories, audits } = result.lhr;
     const scores = {};
     const failing = {};
@@ -49,7 +59,11 @@ try {
           value: audits[ref.id].displayValue || "",
         }));
     }
-    reports.push({ url, scores, failing, runtimeError: result.lhr.runtimeError?.message || null });
+    // Audits that could not run (a category with one of them has no score).
+    const errors = Object.values(audits)
+      .filter((audit) => audit.scoreDisplayMode === "error")
+      .map((audit) => `${audit.id}: ${audit.errorMessage}`);
+    reports.push({ url, scores, failing, errors, runtimeError: result.lhr.runtimeError?.message || null });
   }
 } finally {
   await chrome.kill();
