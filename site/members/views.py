@@ -44,6 +44,7 @@ def directory(request):
     return render(request, "members/directory.html", {"form": form, "groups": groups})
 
 
+@permission_required(can_view_directory)  # an organisation's page is its entry in the directory
 def organisation_detail(request, slug):
     organisation = selectors.organisation_with_members(slug=slug, viewer=request.user)
     if organisation is None:
