@@ -3,7 +3,8 @@ accessibility, best practices and SEO each score at least 0.95.
 
 Lighthouse (npm, tests/browser/package-lock.json) runs in Node with Debian's Chromium against the
 live test server on the real services, with its defaults: a phone's screen and simulated slow 4G
-and CPU. tests/browser/lighthouse_audit.mjs audits the pages one after the other in one browser.
+and CPU. tests/browser/lighthouse_audit.mjs audits the pages one after the other in one browser;
+a page under the minimum is audited twice more and Lighthouse's median run of the three counts.
 """
 
 import io
@@ -72,7 +73,7 @@ def test_key_pages_score_at_least_95_in_every_lighthouse_category_on_a_phone(liv
         capture_output=True,
         text=True,
         timeout=600,
-        env={**os.environ, "CHROME_PATH": CHROMIUM},
+        env={**os.environ, "CHROME_PATH": CHROMIUM, "LIGHTHOUSE_MINIMUM": str(MINIMUM)},
         check=False,
     )
     assert run.returncode == 0, f"Lighthouse failed:\n{run.stderr[-3000:]}"
@@ -81,7 +82,8 @@ def test_key_pages_score_at_least_95_in_every_lighthouse_category_on_a_phone(liv
     print("\nLighthouse, mobile (performance / accessibility / best practices / SEO):")  # noqa: T201
     for name, report in reports.items():
         scores = " / ".join("n/a" if s is None else f"{round(s * 100)}" for s in report["scores"].values())
-        print(f"  {name} ({pages[name]}): {scores}")  # noqa: T201
+        runs = f" (median of {report['runs']} runs)" if report["runs"] > 1 else ""
+        print(f"  {name} ({pages[name]}): {scores}{runs}")  # noqa: T201
 
     failures = {}
     for name, report in reports.items():
