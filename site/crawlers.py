@@ -94,8 +94,8 @@ def sitemap_section(request, sitemaps: dict, section: str):
 
 
 # Never worth a crawler's visit: administration, accounts, personal and moderation pages, the JSON
-# APIs, and search results for a query (endless, each a copy of pages the sitemap lists; the search
-# page itself may be crawled). Paths as site/urls.py and the apps' urls.py route them
+# APIs, and search results narrowed by filters, a sort or a page (endless combinations, each a copy
+# of pages the sitemap lists). Paths as site/urls.py and the apps' urls.py route them
 # (tests/test_crawlers.py checks that each one is routed).
 DISALLOWED_PATHS = [
     "/admin/",
@@ -112,11 +112,23 @@ DISALLOWED_PATHS = [
     "/forum/settings/",
     "/forum/moderation/",
     "/forum/unsubscribe/",
+    "/search/?q=*&",
+]
+
+# Open within those: the two doors into the site a newcomer searches for (log in, sign up), and
+# results for a plain query (their canonical link names the search page, site/page_meta.py), so the
+# pages can be found and audited (Lighthouse's is-crawlable) while the longer rules above keep the
+# rest of /accounts/ and every filtered combination out (RFC 9309: the longest match decides).
+ALLOWED_PATHS = [
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/search/?q=",
 ]
 
 
 def robots_txt(request):
     """Crawl the public site, not its private or endless corners; the sitemap says what there is."""
-    lines = ["User-agent: *", *(f"Disallow: {path}" for path in DISALLOWED_PATHS), "Allow: /", ""]
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in DISALLOWED_PATHS)]
+    lines += [*(f"Allow: {path}" for path in ALLOWED_PATHS), "Allow: /", ""]
     lines.append(f"Sitemap: {absolute_url(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

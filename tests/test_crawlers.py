@@ -42,9 +42,17 @@ def robots_rules(text: str) -> list[tuple[str, str]]:
     return rules
 
 
+def rule_matches(rule: str, path: str) -> bool:
+    """A rule matches from the path's start; `*` stands for any characters, a final `$` for its end."""
+    pattern = re.escape(rule).replace(r"\*", ".*")
+    if pattern.endswith(r"\$"):
+        pattern = pattern[:-2] + "$"
+    return re.match(pattern, path) is not None
+
+
 def may_crawl(rules, path: str) -> bool:
     """The longest matching rule decides; on a tie, allow wins (RFC 9309 2.2.2)."""
-    matching = [(len(rule), kind == "allow") for kind, rule in rules if rule and path.startswith(rule)]
+    matching = [(len(rule), kind == "allow") for kind, rule in rules if rule and rule_matches(rule, path)]
     return max(matching, default=(0, True))[1]
 
 
@@ -62,14 +70,18 @@ def test_robots_txt_lets_crawlers_into_the_public_site_only_and_names_the_sitema
 
     public = ["/", "/library/", case.url, "/library/feed/", "/tools/", "/forum/", topic.get_absolute_url()]
     public += ["/search/", "/members/", "/sitemap.xml", "/sitemap-pages.xml", reverse("cases:glossary")]
+    # The doors a newcomer searches for, and results for a plain query (canonical: the search page).
+    public += [reverse("account_login"), reverse("account_signup"), reverse("search:search") + "?q=transport"]
     for path in public:
         assert may_crawl(rules, path), f"{path} should be crawlable"
     private = [
         reverse("wagtailadmin_home"),
         reverse("admin:index"),
-        reverse("account_login"),
-        reverse("account_signup"),
-        reverse("search:search") + "?q=transport",
+        reverse("account_reset_password"),
+        reverse("account_email"),
+        reverse("search:search") + "?q=transport&content_type=case_study",
+        reverse("search:search") + "?q=transport&page=2",
+        reverse("search:search") + "?content_type=tool",
         reverse("search:api_search") + "?q=transport",
         reverse("search:api_suggest"),
         "/api/v2/pages/",

@@ -30,3 +30,9 @@ def related_content(context, obj, size: int = 5):
         else []
     )
     return {"related": hits}
+
+
+@register.filter
+def active_filter_count(facets) -> int:
+    """How many facet values the results are narrowed by, for the collapsed filter panel's label."""
+    return sum(1 for facet in facets for value in facet.values if value.selected)

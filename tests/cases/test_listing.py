@@ -76,6 +76,27 @@ def test_an_unknown_filter_value_is_explained_and_the_full_list_shown(client, ca
     assert "Some filters were not understood" in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("query", "label", "opened"),
+    [
+        ("", "Filter case studies", False),
+        ("sector=transport", "Filter case studies (1 active)", False),
+        ("sector=transport&country=PT&sort=title", "Filter case studies (2 active)", False),
+        ("sector=volcanoes", "Filter case studies", True),  # open, beside the explanation
+    ],
+)
+def test_the_filters_sit_behind_a_button_above_the_cards_that_counts_those_on(
+    client, cases, query, label, opened
+):
+    soup = BeautifulSoup(client.get(f"/library/?{query}").content, "html.parser")
+    panel = soup.select_one("form.filters details.filter-panel")
+    assert " ".join(panel.summary.get_text().split()) == label
+    assert panel.has_attr("open") is opened
+    assert panel.select_one("select[name=sector]") is not None
+    cards = soup.select_one(".card-grid")
+    assert panel.sourceline < cards.sourceline  # above the results
+
+
 def test_the_country_filter_offers_the_countries_of_published_case_studies(client, cases):
     soup = BeautifulSoup(client.get("/library/").content, "html.parser")
     options = [option.get_text() for option in soup.select("select[name=country] option")]

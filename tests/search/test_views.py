@@ -83,6 +83,10 @@ def test_the_search_page_works_without_javascript(client, indexed, django_assert
     assert hits[0].find("mark").get_text() == "Office"
     checked = soup.select("input[type=checkbox][checked]")
     assert [(c["name"], c["value"]) for c in checked] == [("actor_type", "city")]
+    # The facets sit in a disclosure (closed until a script opens it on wide screens) that counts them.
+    panel = form.find("details", class_="filter-panel")
+    assert " ".join(panel.summary.get_text().split()) == "Filter results (1 active)"
+    assert checked[0] in panel.find_all("input")
     # The other actor type stays offered with its count, so the filter can be widened.
     business = soup.find("label", attrs={"for": "f-actor_type-business"})
     assert " ".join(business.get_text().split()) == "Business (1)"
