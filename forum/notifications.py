@@ -34,6 +34,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lodestar.links import absolute_url
+from lodestar.mail.headers import one_click_unsubscribe
 from lodestar.mail.services import email_queue
 from lodestar.members.models import Profile, User
 from lodestar.permissions import can_view_topic
@@ -444,10 +445,7 @@ def notification_email_send(*, recipient_id: int, digest: bool = False) -> bool:
             subject=f"[Lodestar] {subject}",
             text=render_to_string("forum/email/notifications.txt", context),
             html=render_to_string("forum/email/notifications.html", context),
-            headers={
-                "List-Unsubscribe": f"<{stop_all}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            },
+            headers=one_click_unsubscribe(stop_all),
         )
         Notification.objects.filter(pk__in=[n.pk for n in pending]).update(email_handled_at=timezone.now())
         return True

@@ -26,6 +26,7 @@ from django.utils.html import strip_tags
 
 from forum.notifications import saved_search_notify
 from lodestar.links import absolute_url
+from lodestar.mail.headers import one_click_unsubscribe
 from lodestar.mail.services import email_queue
 from lodestar.permissions import can_receive_saved_search_alert
 from search.selectors import FACETS, QueryRejected, SearchUnavailable, search_content
@@ -195,10 +196,7 @@ def alert_send(*, saved_search_id: int, now=None) -> bool:
             subject=f"[Lodestar] {count} for your saved search “{saved.name}”",
             text=render_to_string("saved_searches/email/alert.txt", context),
             html=render_to_string("saved_searches/email/alert.html", context),
-            headers={
-                "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            },
+            headers=one_click_unsubscribe(context["unsubscribe_url"]),
         )
         saved_search_notify(
             recipient_id=owner.pk,

@@ -14,3 +14,11 @@ def header_safe(value: str) -> str:
     value = _BREAKS.sub(" ", value)
     value = "".join(ch for ch in value if unicodedata.category(ch) != "Cc" or ch == "\t")
     return " ".join(value.split())
+
+
+def one_click_unsubscribe(url: str) -> dict[str, str]:
+    """The headers that let a mail client stop a kind of email in one click (RFC 8058).
+
+    `url` must stop it on a POST without asking anything more (a GET may ask to confirm).
+    """
+    return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}

@@ -15,7 +15,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from lodestar.api_schema import DESCRIPTION
-from tests.cases.factories import ensure_library_structure
+from tests.cases.conftest import library, library_indexes, tool_index  # noqa: F401 (the library's pages)
 
 
 @pytest.fixture(scope="session")
@@ -66,18 +66,3 @@ def component(description):
         Draft202012Validator(schema, registry=registry).validate(data)
 
     return validate
-
-
-@pytest.fixture
-def library_indexes(home_page):
-    return ensure_library_structure()
-
-
-@pytest.fixture
-def library(library_indexes):
-    return library_indexes[0]
-
-
-@pytest.fixture
-def tool_index(library_indexes):
-    return library_indexes[1]
