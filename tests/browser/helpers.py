@@ -1,7 +1,9 @@
-"""Steps that several journeys share: signing in as someone in a browser context of their own."""
+"""Steps that several journeys share: signing in as someone in a browser context of their own, and
+picking the demo pages that checks of whole pages (axe, Lighthouse, the Nu checker) look at."""
 
 import re
 
+from django.db.models import Count
 from playwright.sync_api import Browser, Page, expect
 
 # The password every user factory gives (tests/members/factories.py).
@@ -30,4 +32,14 @@ def unread_badge(page: Page):
     """The unread count next to "Notifications" in the header."""
     return page.get_by_role("navigation", name="Account").get_by_role(
         "link", name=re.compile(r"^Notifications")
+    )
+
+
+def richest(queryset, *relations):
+    """The live page with the most related content, so the check covers as much of the template."""
+    return (
+        queryset.live()
+        .annotate(**{f"n_{r}": Count(r, distinct=True) for r in relations})
+        .order_by(*[f"-n_{r}" for r in relations], "pk")
+        .first()
     )

@@ -6,7 +6,6 @@ import json
 
 import pytest
 from django.core.management import call_command
-from django.db.models import Count
 
 from cases.models import CaseStudyPage, ToolPage
 from forum.models import Topic
@@ -14,19 +13,9 @@ from lodestar.members.demo import demo_email
 from lodestar.members.models import User
 from saved_searches.models import SavedSearch
 from tests.browser.conftest import axe_violations
-from tests.browser.helpers import log_in
+from tests.browser.helpers import log_in, richest
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def richest(queryset, *relations):
-    """The live page with the most related content, so the check covers as much of the template."""
-    return (
-        queryset.live()
-        .annotate(**{f"n_{r}": Count(r, distinct=True) for r in relations})
-        .order_by(*[f"-n_{r}" for r in relations], "pk")
-        .first()
-    )
 
 
 def test_library_and_forum_pages_are_accessible_and_fit_a_phone(page, home_page, assert_fits_small_screen):

@@ -21,7 +21,7 @@ from django.urls import reverse
 from forum.models import Topic
 from lodestar.members.models import Organisation
 from tests.browser.conftest import CHROMIUM, REPO
-from tests.browser.test_accessibility import richest
+from tests.browser.helpers import richest
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -16,20 +16,11 @@ from cases.models import CaseStudyPage, ToolPage
 from forum.models import Topic
 from lodestar.members.models import Organisation
 from search import maintenance
+from tests.browser.helpers import richest
 from tests.search.conftest import refresh
 
 REPO = Path(__file__).resolve().parents[2]
 VNU = REPO / "tests" / "browser" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-
-
-def richest(queryset, *relations):
-    """The live page with the most related content, so the check covers as much of the template."""
-    return (
-        queryset.live()
-        .annotate(**{f"n_{r}": Count(r, distinct=True) for r in relations})
-        .order_by(*[f"-n_{r}" for r in relations], "pk")
-        .first()
-    )
 
 
 def key_pages() -> dict[str, str]:
