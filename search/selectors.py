@@ -379,9 +379,31 @@ def _stems_found(pairs: list[tuple[str, str]], audiences: list[str]) -> set[tupl
     return {pair for i, pair in enumerate(pairs) if counts.get(f"stem{i}", {}).get("doc_count")}
 
 
+def _scored_in_own_language(code: str, clause: dict) -> dict:
+    """`clause` on a language's stems field: it gates every document, it scores only that language's.
+
+    English stems score as before issue 15. A French or Spanish stems field holds the whole text
+    of its language's documents but only the metadata (terms' labels) of the others, so its words
+    are rare there: scored for those others, a label would count several times over (once per
+    language) and with an inflated weight, and a forum topic filed under "Long-term strategies"
+    would out-rank the strategies themselves.
+    """
+    if code == "en":
+        return clause
+    return {
+        "bool": {
+            "filter": [clause],
+            "should": [{"bool": {"filter": [{"term": {"language": code}}], "must": [clause]}}],
+        }
+    }
+
+
 def _word_clause(i: int, plan: QueryPlan) -> dict | None:
     """The i-th word: by its stem in each language's field that holds it, else fuzzily if long enough."""
-    known = [{"term": {STEMS_FIELDS[code]: stem}} for code, stem in plan.known_stems(i)]
+    known = [
+        _scored_in_own_language(code, {"term": {STEMS_FIELDS[code]: stem}})
+        for code, stem in plan.known_stems(i)
+    ]
     if len(known) == 1:
         return known[0]
     if known:
@@ -397,16 +419,15 @@ def _variant_clause(variant: str) -> dict | None:
     for code in LANGUAGES:
         variant_stems = wordforms.stems(variant, code)
         if variant_stems:
-            ways.append(
-                {
-                    "match": {
-                        STEMS_FIELDS[code]: {
-                            "query": " ".join(variant_stems),
-                            "minimum_should_match": required_matches(len(variant_stems)),
-                        }
+            match = {
+                "match": {
+                    STEMS_FIELDS[code]: {
+                        "query": " ".join(variant_stems),
+                        "minimum_should_match": required_matches(len(variant_stems)),
                     }
                 }
-            )
+            }
+            ways.append(_scored_in_own_language(code, match))
     if len(ways) <= 1:
         return ways[0] if ways else None
     return {"bool": {"should": ways, "minimum_should_match": 1}}
