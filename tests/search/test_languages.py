@@ -266,3 +266,42 @@ def test_a_moderators_new_translation_of_a_term_is_searchable_once_the_worker_in
     tasks.wait()
 
     assert titles("movilidad", "es") == [FREIGHT]
+
+
+@pytest.mark.django_db
+def test_moderators_translate_a_term_in_its_snippet_editor(client, moderator):
+    from django.urls import reverse
+
+    city = term(ActorType, "city")
+    client.force_login(moderator)
+    url = reverse("wagtailsnippets_vocabularies_actortype:edit", args=[city.pk])
+    form = BeautifulSoup(client.get(url).content, "html.parser")
+    assert form.select_one('input[name="name_fr"]')["value"] == "Ville"
+
+    response = client.post(
+        url,
+        {
+            "name": city.name,
+            "slug": city.slug,
+            "definition": city.definition,
+            "sort_order": city.sort_order,
+            "name_fr": "Ville ou métropole",
+            "definition_fr": city.definition_fr,
+            "name_es": "",
+            "definition_es": "",
+        },
+    )
+
+    assert response.status_code == 302
+    city.refresh_from_db()
+    with translation.override("fr"):
+        assert city.label == "Ville ou métropole"
+    with translation.override("es"):
+        assert (city.label, city.localized_definition) == ("City", city.definition)  # blank: the English
+
+
+def test_the_librarys_filters_offer_the_terms_in_the_interface_language(three_languages, client):
+    page = BeautifulSoup(client.get("/es/library/").content, "html.parser")
+    options = {option.get_text(strip=True).rsplit(" (", 1)[0] for option in page.select("select option")}
+
+    assert {"Transporte", "Edificios", "Ciudad"} <= options  # each with its count, "Transporte (4)"
