@@ -11,7 +11,8 @@ from django.db import migrations
 
 NOTE = "The same words in English, French and Spanish."
 GROUPS = [
-    ["urban transport", "transporte urbano", "transport urbain", "transports urbains"],
+    # "City transport": what is filed under Transport and the City actor type, as most urban cases are.
+    ["urban transport", "city transport", "transporte urbano", "transport urbain", "transports urbains"],
     ["public transport", "transporte público", "transports en commun", "transport public"],
     ["urban mobility", "movilidad urbana", "mobilité urbaine"],
     ["electric vehicle", "vehículo eléctrico", "véhicule électrique"],

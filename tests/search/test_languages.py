@@ -22,6 +22,7 @@ from search.documents import read_alias
 from search.selectors import SearchRequest, search_content
 from tests.cases.factories import CaseStudyPageFactory, ensure_library_structure, term
 from tests.search.conftest import refresh
+from tests.search.test_library import demo_library  # noqa: F401, F811 - the fixture
 
 pytestmark = [pytest.mark.integration]
 
@@ -305,3 +306,12 @@ def test_the_librarys_filters_offer_the_terms_in_the_interface_language(three_la
     options = {option.get_text(strip=True).rsplit(" (", 1)[0] for option in page.select("select option")}
 
     assert {"Transporte", "Edificios", "Ciudad"} <= options  # each with its count, "Transporte (4)"
+
+
+@pytest.mark.django_db
+def test_on_the_demo_library_transporte_urbano_finds_the_city_transport_cases(demo_library):  # noqa: F811
+    """Issue 15's walk-through: a Spanish practitioner's search on the (English) demo content."""
+    found = titles("transporte urbano", "es")
+
+    assert "Bus fleet electrification in a metropolitan city" in found[:3]
+    assert set(found) == set(titles("urban transport", "en"))  # the same documents as in English
