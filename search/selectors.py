@@ -379,6 +379,25 @@ def _stems_found(pairs: list[tuple[str, str]], audiences: list[str]) -> set[tupl
     return {pair for i, pair in enumerate(pairs) if counts.get(f"stem{i}", {}).get("doc_count")}
 
 
+# Words people add to a term's name to say which kind of term they mean ("waste sector", "air
+# quality co-benefit"). They rank what is filed under the term first (its metadata says "Sector:
+# Waste") but are not required: a discussion of landfill gas is about the waste sector too.
+QUALIFIER_STEMS = frozenset(
+    wordforms.stems(
+        # and in French and Spanish (issue 15)
+        "sector sectors co-benefit co-benefits instrument instruments secteur secteurs sectores"
+    )
+)
+
+
+def _required_words(plan: QueryPlan) -> list[bool]:
+    """Which of the query's words a document must match: all but qualifiers (unless all are)."""
+    qualifiers = [stem in QUALIFIER_STEMS for stem in plan.stems]
+    if all(qualifiers):
+        return [True] * len(qualifiers)
+    return [not q for q in qualifiers]
+
+
 def _scored_in_own_language(code: str, clause: dict) -> dict:
     """`clause` on a language's stems field: it gates every document, it scores only that language's.
 
@@ -435,7 +454,8 @@ def _variant_clause(variant: str) -> dict | None:
 
 def _gate(query: str, plan: QueryPlan, variants: list[str]) -> dict:
     """Which documents match: enough of the query's words (by stem, or fuzzily if unknown), or a synonym."""
-    words = [_word_clause(i, plan) for i in range(len(plan.words))]
+    required = _required_words(plan)
+    words = [_word_clause(i, plan) for i, needed in enumerate(required) if needed]
     matchable = [clause for clause in words if clause]
     # (An empty bool would match everything: a query of short unknown words matches nothing.)
     ways = [
