@@ -43,6 +43,7 @@ from ..filters import CASE_STUDY, TOOL
 from ..forms import FORMS
 from ..serializers import MilestoneSerializer, OrganisationSerializer, PageLinkSerializer, TermSerializer
 from ..tracker import track_page
+from ..translation import locale_code, one_per_page
 from .snippets import HOME_PAGE_MAX_CARDS, FeaturedCase
 
 REVIEW_STALE_AFTER_YEARS = 5
@@ -81,6 +82,20 @@ class ListingIndexPage(RoutablePageMixin, Page):
 
     def filter_form(self, request):
         return FORMS[self.kind](request.GET or None)
+
+    @property
+    def submission_index_id(self) -> int:
+        """Where "Share a case study" adds pages: the English index, whatever the listing's language.
+
+        New pages are written in the source tree and follow in French and Spanish (cases.translation);
+        members may add pages under the English indexes only. A query only outside English.
+        """
+        if locale_code(self.locale_id) == settings.LANGUAGE_CODE:
+            return self.pk
+        source = type(self).objects.filter(
+            translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
+        )
+        return source.values_list("pk", flat=True).first() or self.pk
 
     def extra_listing_context(self, *, filtered: bool, page_obj) -> dict:
         return {}
@@ -438,10 +453,14 @@ class CaseStudyPage(Page):
 
     @property
     def live_related_tools(self):
-        """Related tools readers can open: a tool still in draft is not shown."""
+        """Related tools readers can open, in the interface's language where translated: a tool
+        still in draft is not shown."""
         # Works in previews too, where related_tools holds the unsaved form's choice.
         tool_ids = [tool.pk for tool in self.related_tools.all()]
-        return ToolPage.objects.filter(pk__in=tool_ids).live().public().order_by("title")
+        chosen = ToolPage.objects.filter(pk__in=tool_ids).values("translation_key")
+        return one_per_page(ToolPage.objects.filter(translation_key__in=chosen).live().public()).order_by(
+            "title"
+        )
 
     @property
     def api_related_tools(self):

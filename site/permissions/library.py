@@ -166,6 +166,14 @@ def can_publish_case_study(user, page=None) -> bool:
     return is_moderator(user)
 
 
+def can_translate_pages(user) -> bool:
+    """Only the secretariat translates pages into French and Spanish (wagtail-localize's "Translate
+    this page": home's migration 0003 grants its `submit_translation` to Moderators and
+    Administrators only) and publishes the translations; members' pages follow in those languages
+    as aliases of what the secretariat published in English."""
+    return is_moderator(user)
+
+
 def can_verify_figures(user) -> bool:
     """Only the secretariat marks a case study's figures as verified; contributors' are self-reported."""
     return is_moderator(user)
