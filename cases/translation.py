@@ -151,22 +151,20 @@ def follow_in_other_languages(page) -> list:
     return created
 
 
-def synchronise_all() -> None:
-    """Bring every following locale's tree up to date with its source (wagtail-localize's
-    `sync_locale_trees` does the same from the command line)."""
-    from wagtail_localize.models import LocaleSynchronization
-    from wagtail_localize.synctree import PageIndex, synchronize_tree
-
-    index = PageIndex.from_database().sort_by_tree_position()
-    for sync in LocaleSynchronization.objects.select_related("locale", "sync_from"):
-        synchronize_tree(sync.sync_from, sync.locale, page_index=index)
-
-
 def _on_publish(sender, instance, **kwargs):
     follow_in_other_languages(instance)
 
 
 def connect() -> None:
+    """Aliases on every publish, and wagtail-localize's own admin hook made idempotent.
+
+    Its `after_create_page` hook (synctree.create_aliases_for_new_page) creates aliases without
+    looking for existing ones; when the admin's create view publishes at once, `page_published` has
+    already made them, and a second alias in the same locale fails validation (a 500). The hook
+    calls that module-level helper by name, so it is pointed at `follow_in_other_languages`.
+    """
     from wagtail.signals import page_published
+    from wagtail_localize import synctree
 
     page_published.connect(_on_publish, dispatch_uid="cases.translation.follow_in_other_languages")
+    synctree.create_aliases_for_new_page = follow_in_other_languages

@@ -17,6 +17,7 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
+from wagtail_localize.fields import SynchronizedField
 
 from lodestar.permissions import can_export_library, can_view_library
 from lodestar.permissions.http import deny
@@ -49,6 +50,9 @@ from .snippets import HOME_PAGE_MAX_CARDS, FeaturedCase
 REVIEW_STALE_AFTER_YEARS = 5
 YEAR_VALIDATORS = [MinValueValidator(1850), MaxValueValidator(2200)]
 REVIEW_PERMISSION = "cases.review_casestudypage"
+# One address per page in every language (/library/x/, /fr/library/x/, /es/library/x/): the language
+# switcher and hreflang links swap only the prefix (lodestar.languages), so translators keep the slug.
+SAME_ADDRESS = [SynchronizedField("slug")]
 
 
 def _year_field(verbose_name, help_text=""):
@@ -70,6 +74,7 @@ class ListingIndexPage(RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     max_count = 1
 
+    override_translatable_fields = SAME_ADDRESS
     kind = ""  # the content type listed, as cases.filters names it
     per_page = 20
 
@@ -416,6 +421,8 @@ class CaseStudyPage(Page):
     parent_page_types = ["cases.LibraryIndexPage"]
     subpage_types = []
     base_form_class = CaseStudyPageForm
+    # Units stay as entered in English; the texts, places and sources are translated.
+    override_translatable_fields = [*SAME_ADDRESS, SynchronizedField("emissions_unit")]
 
     class Meta:
         verbose_name = "case study"
@@ -582,6 +589,7 @@ class ToolPage(Page):
 
     parent_page_types = ["cases.ToolIndexPage"]
     subpage_types = []
+    override_translatable_fields = SAME_ADDRESS
 
     class Meta:
         verbose_name = "tool"
