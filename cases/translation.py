@@ -23,6 +23,8 @@ The vocabulary terms are not translated here: each term is one record with a lab
 (lodestar.vocabularies), so that a filter means the same in every language.
 """
 
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.utils import translation
@@ -151,20 +153,85 @@ def follow_in_other_languages(page) -> list:
     return created
 
 
+_mirroring = ContextVar("mirroring_view_restrictions", default=False)
+
+
+def mirror_view_restrictions(page_id: int) -> None:
+    """Restrict the page's versions in the other languages (aliases, translations) exactly as it is.
+
+    Wagtail copies a page's view restrictions to an alias when it makes it, and wagtail-localize to a
+    translation when it saves it; a restriction set afterwards (the admin's Privacy setting) would
+    otherwise leave the French and Spanish versions public, and searchable by anyone.
+    """
+    from wagtail.models import PageViewRestriction
+
+    if _mirroring.get():
+        return
+    page = Page.objects.filter(pk=page_id).only("pk", "translation_key").first()
+    if page is None:  # deleted along with its restrictions
+        return
+    token = _mirroring.set(True)
+    try:
+        restrictions = list(PageViewRestriction.objects.filter(page=page).prefetch_related("groups"))
+        for other in Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk):
+            PageViewRestriction.objects.filter(page=other).delete()
+            for restriction in restrictions:
+                copy = PageViewRestriction.objects.create(
+                    page=other, restriction_type=restriction.restriction_type, password=restriction.password
+                )
+                copy.groups.set(restriction.groups.all())
+    finally:
+        _mirroring.reset(token)
+
+
+def _restriction_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        mirror_view_restrictions(instance.page_id)
+
+
+def _restriction_groups_changed(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        mirror_view_restrictions(instance.page_id)
+
+
+def _sync_unless_loading(sender, instance, raw=False, **kwargs):
+    if not raw:
+        instance.sync_trees()
+
+
 def _on_publish(sender, instance, **kwargs):
     follow_in_other_languages(instance)
 
 
 def connect() -> None:
-    """Aliases on every publish, and wagtail-localize's own admin hook made idempotent.
+    """Aliases on every publish, view restrictions shared by every language's version;
+    wagtail-localize's admin hook made idempotent, its receiver raw-safe.
 
     Its `after_create_page` hook (synctree.create_aliases_for_new_page) creates aliases without
     looking for existing ones; when the admin's create view publishes at once, `page_published` has
     already made them, and a second alias in the same locale fails validation (a 500). The hook
     calls that module-level helper by name, so it is pointed at `follow_in_other_languages`.
     """
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published
     from wagtail_localize import synctree
+    from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
 
     page_published.connect(_on_publish, dispatch_uid="cases.translation.follow_in_other_languages")
     synctree.create_aliases_for_new_page = follow_in_other_languages
+    # Its receiver also synchronises trees while rows are being loaded (fixtures, the test
+    # database's serialized copy), before the locales they name exist: only real saves sync.
+    post_save.disconnect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
+    post_save.connect(
+        _sync_unless_loading, sender=LocaleSynchronization, dispatch_uid="cases.translation.sync"
+    )
+    for name, signal in (("save", post_save), ("delete", post_delete)):
+        signal.connect(
+            _restriction_changed, sender=PageViewRestriction, dispatch_uid=f"cases.translation.{name}"
+        )
+    m2m_changed.connect(
+        _restriction_groups_changed,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="cases.translation.restriction_groups",
+    )

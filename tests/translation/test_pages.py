@@ -140,3 +140,21 @@ def test_english_pages_published_later_join_the_french_tree_under_their_parent(c
     assert soup(client.get("/fr/library/bus-fleet/")).find("h1").get_text(strip=True) == (
         "Electric buses for the whole fleet"
     )
+
+
+def test_a_restriction_set_later_reaches_the_french_and_spanish_versions(client, member, buses):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    restriction = PageViewRestriction.objects.create(page=buses, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.set([Group.objects.get(name="Members")])
+
+    for address in ("/library/bus-fleet/", "/fr/library/bus-fleet/", "/es/library/bus-fleet/"):
+        response = client.get(address)
+        assert response.status_code != 200 and b"Bus fleet electrification" not in response.content, address
+    client.force_login(member)
+    assert client.get("/es/library/bus-fleet/").status_code == 200
+    # Lifting it on the English page lifts it everywhere.
+    restriction.delete()
+    client.logout()
+    assert client.get("/fr/library/bus-fleet/").status_code == 200
