@@ -189,9 +189,22 @@ def _restriction_changed(sender, instance, raw=False, **kwargs):
         mirror_view_restrictions(instance.page_id)
 
 
-def _restriction_groups_changed(sender, instance, action, **kwargs):
-    if action in ("post_add", "post_remove", "post_clear"):
+def _restriction_groups_changed(sender, instance, action, reverse=False, pk_set=None, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if not reverse:
         mirror_view_restrictions(instance.page_id)
+        return
+    # From the group's side (group.pageviewrestriction_set.add(...)): the restrictions named.
+    from wagtail.models import PageViewRestriction
+
+    restrictions = (
+        PageViewRestriction.objects.all()
+        if pk_set is None
+        else PageViewRestriction.objects.filter(pk__in=pk_set)
+    )
+    for page_id in set(restrictions.values_list("page_id", flat=True)):
+        mirror_view_restrictions(page_id)
 
 
 def _sync_unless_loading(sender, instance, raw=False, **kwargs):
