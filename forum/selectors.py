@@ -189,7 +189,9 @@ def is_watching_category(category: Category, user) -> bool:
 
 
 def notifications_for(user) -> QuerySet[Notification]:
-    return Notification.objects.filter(recipient=user).select_related("topic", "post", "actor__profile")
+    return Notification.objects.filter(recipient=user).select_related(
+        "topic__category", "post", "actor__profile"
+    )
 
 
 def unread_notification_count(user) -> int:
