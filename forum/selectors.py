@@ -99,8 +99,14 @@ def sitemap_categories() -> QuerySet[Category]:
 
 
 def topic_by_pk(pk: int) -> Topic | None:
+    """A topic with what its page shows, and `opening_language`: its question's (for `lang` on the title)."""
     return (
         Topic.objects.select_related("category", "author__profile", "accepted_post__author__profile", "page")
+        .annotate(
+            opening_language=Subquery(
+                Post.objects.filter(topic=OuterRef("pk"), position=1).values("language")[:1]
+            )
+        )
         .filter(pk=pk)
         .first()
     )
