@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -19,6 +20,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 from wagtail.models import Page
 
+from lodestar.languages import in_language
 from lodestar.members.models import User
 from lodestar.members.selectors import preferred_language
 from lodestar.permissions import (
@@ -473,7 +475,8 @@ def notification_open(request, pk):
     if notification.topic_id:
         return redirect("forum:topic_redirect", pk=notification.topic_id)
     if notification.url and url_has_allowed_host_and_scheme(notification.url, allowed_hosts=None):
-        return redirect(notification.url)  # a path on this site (saved searches), never elsewhere
+        # A path on this site (saved searches), never elsewhere, in the language it was opened in.
+        return redirect(in_language(notification.url, translation.get_language()))
     return redirect("forum:notifications")
 
 

@@ -47,3 +47,6 @@ def test_a_spanish_member_gets_the_alert_in_spanish_with_links_to_the_spanish_si
     with translation.override("es"):
         assert notice.text == "1 resultado nuevo para tu búsqueda guardada «Calor geotérmico»"
     assert notice.text == "1 new match for your saved search “Calor geotérmico”"
+    client.force_login(member)
+    opened = client.get(f"/es/forum/notifications/{notice.pk}/")
+    assert opened["Location"] == f"/es/saved-searches/{saved.pk}/"
