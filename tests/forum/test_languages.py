@@ -162,7 +162,7 @@ def test_notifications_recorded_in_english_before_become_readable_in_every_langu
         ),
         Notification.objects.create(recipient=member, kind="moderation", message="Something a person wrote"),
     ]
-    migration = importlib.import_module("forum.migrations.0007_notifications_written_when_shown")
+    migration = importlib.import_module("forum.migrations.0008_notifications_written_when_shown")
 
     migration.forward(apps, None)
 

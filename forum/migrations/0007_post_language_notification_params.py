@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forum', '0005_saved_search_notifications'),
+        ('forum', '0006_category_sectors'),
     ]
 
     operations = [

@@ -56,6 +56,6 @@ def forward(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("forum", "0006_post_language_notification_params")]
+    dependencies = [("forum", "0007_post_language_notification_params")]
 
     operations = [migrations.RunPython(forward, migrations.RunPython.noop)]
