@@ -223,3 +223,25 @@ def test_a_post_in_a_language_the_site_does_not_offer_is_a_form_error(client, me
     error = BeautifulSoup(response.content, "html.parser").select_one(".field--error")
     assert error.find("select", attrs={"name": "language"})
     assert not Post.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_daily_digest_counts_its_updates_in_the_members_language():
+    """In-process, as tests/forum/test_notifications.py batches: no task races the direct calls."""
+    from forum.notifications import notification_email_send, preferences_for
+    from lodestar.mail.models import OutgoingEmail
+
+    category = CategoryFactory(name="Finance and investment", slug="finance-and-investment")
+    spanish = make_member(language="es")
+    prefs = preferences_for(spanish.pk)
+    prefs.email_frequency = "daily"
+    prefs.save()
+    topic = services.topic_create(author=spanish, category=category, title="Green bonds", body="Who issued?")
+    for text in ("We did.", "So did we."):
+        post_published_fan_out(post_id=services.post_create(author=make_member(), topic=topic, body=text).pk)
+
+    assert notification_email_send(recipient_id=spanish.pk, digest=True) is True
+    (email,) = OutgoingEmail.objects.filter(to__contains=[spanish.email])
+    assert email.subject == "[Lodestar] Tu resumen diario del foro: 2 novedades"
+    assert email.body_text.startswith("Tu resumen diario del foro de Lodestar:")
+    assert "/es/forum/settings/" in email.body_text
