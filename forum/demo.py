@@ -151,6 +151,27 @@ TOPICS = [
         "flag_last": True,
     },
     {
+        "category": "cities-and-regions",
+        "author": "carlos",
+        "language": "es",
+        "title": "Transporte urbano en la estrategia a largo plazo: ¿cómo fijar metas intermedias?",
+        "body": "Estamos actualizando nuestro plan de descarbonización (ilustrativo). ¿Cómo han fijado "
+        "metas intermedias para el transporte urbano que sigan la trayectoria hacia 2050?",
+        "tags": ["transport"],
+        "replies": [
+            (
+                "louis",
+                "Nous avons fixé un jalon pour 2030 par mode de transport, relu chaque année (illustratif).",
+                "fr",
+            ),
+            (
+                "diego",
+                "Nosotros empezamos por los autobuses eléctricos y la logística urbana (ilustrativo).",
+                "es",
+            ),
+        ],
+    },
+    {
         "category": "announcements",
         "author": "moderator",
         "title": "Welcome to the Lodestar forum",
@@ -212,8 +233,9 @@ def load(*, out, scale: int = 0) -> None:
         )
         topic.tags.set(spec["tags"])
         posts = []
-        for position, (local_part, body) in enumerate(
-            [(spec["author"], spec["body"]), *spec["replies"]], start=1
+        language = spec.get("language", "en")
+        for position, (local_part, body, *written_in) in enumerate(
+            [(spec["author"], spec["body"], language), *spec["replies"]], start=1
         ):
             posted_at = when + timedelta(hours=position * 3)
             posts.append(
@@ -223,6 +245,7 @@ def load(*, out, scale: int = 0) -> None:
                     author=_user(local_part),
                     body=body,
                     body_html=post_render(body).html,
+                    language=written_in[0] if written_in else "en",
                     created_at=posted_at,
                 )
             )

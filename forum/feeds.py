@@ -8,6 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from lodestar.feeds import AtomFeed
 from lodestar.links import absolute_url
@@ -18,8 +19,8 @@ from .models import Category
 
 
 class LatestTopicsFeed(AtomFeed):
-    title = "Lodestar forum: latest topics"
-    subtitle = "New discussions among members of the Carbon Neutrality Coalition."
+    title = _("Lodestar forum: latest topics")
+    subtitle = _("New discussions among members of the Carbon Neutrality Coalition.")
 
     def link(self):
         return absolute_url(reverse("forum:index"))
@@ -40,7 +41,7 @@ class LatestTopicsFeed(AtomFeed):
         return (
             item.author.profile.display_name
             if item.author_id and hasattr(item.author, "profile")
-            else "former member"
+            else _("former member")
         )
 
     def item_pubdate(self, item):
@@ -61,7 +62,7 @@ class CategoryTopicsFeed(LatestTopicsFeed):
         return category
 
     def title(self, obj):
-        return f"Lodestar forum: {obj.name}"
+        return _("Lodestar forum: %(category)s") % {"category": obj.name}
 
     def subtitle(self, obj):
         return obj.description

@@ -11,7 +11,10 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
+
+from .notification_texts import notification_text
 
 
 class Status(models.TextChoices):
@@ -21,34 +24,34 @@ class Status(models.TextChoices):
     decided in lodestar.permissions.forum, by object and by queryset.
     """
 
-    PUBLISHED = "published", "Published"
-    PENDING = "pending", "Waiting for approval"
-    HIDDEN = "hidden", "Hidden by a moderator"
-    DELETED = "deleted", "Deleted by its author"
-    MERGED = "merged", "Merged into another topic"
+    PUBLISHED = "published", _("Published")
+    PENDING = "pending", _("Waiting for approval")
+    HIDDEN = "hidden", _("Hidden by a moderator")
+    DELETED = "deleted", _("Deleted by its author")
+    MERGED = "merged", _("Merged into another topic")
 
 
 class Category(models.Model):
     """A place for one kind of discussion, with who may read it and who may write in it."""
 
     class Visibility(models.TextChoices):
-        PUBLIC = "public", "Everyone, including visitors"
-        MEMBERS = "members", "Members only"
+        PUBLIC = "public", _("Everyone, including visitors")
+        MEMBERS = "members", _("Members only")
 
     class Writers(models.TextChoices):
-        MEMBERS = "members", "Members"
-        MODERATORS = "moderators", "Moderators only"
+        MEMBERS = "members", _("Members")
+        MODERATORS = "moderators", _("Moderators only")
 
     class Colour(models.TextChoices):
         # Named colours rendered by classes in forum.css (the CSP forbids inline styles); each is
         # dark enough for white text at WCAG AA contrast.
-        TEAL = "teal", "Teal"
-        BLUE = "blue", "Blue"
-        PURPLE = "purple", "Purple"
-        RED = "red", "Red"
-        ORANGE = "orange", "Orange"
-        GREEN = "green", "Green"
-        SLATE = "slate", "Slate"
+        TEAL = "teal", _("Teal")
+        BLUE = "blue", _("Blue")
+        PURPLE = "purple", _("Purple")
+        RED = "red", _("Red")
+        ORANGE = "orange", _("Orange")
+        GREEN = "green", _("Green")
+        SLATE = "slate", _("Slate")
 
     name = models.CharField(max_length=80)
     slug = models.SlugField(max_length=80, unique=True)
@@ -157,6 +160,11 @@ class Post(models.Model):
         related_name="forum_posts",
     )
     body = models.TextField(help_text="Markdown, as written.")
+    # The language the author wrote in (their choice in the composer), so the page marks it with
+    # `lang` for screen readers, hyphenation and translation tools when it differs from the interface.
+    language = models.CharField(
+        max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE, help_text="Written in."
+    )
     body_html = models.TextField(help_text="Sanitised HTML rendered from the Markdown.")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED)
     created_at = models.DateTimeField(default=timezone.now)
@@ -207,9 +215,9 @@ class Reaction(models.Model):
     """A member's quick response to a post: one of a small fixed set, once per kind."""
 
     class Kind(models.TextChoices):
-        THANKS = "thanks", "Thanks"
-        HELPFUL = "helpful", "Helpful"
-        AGREE = "agree", "Agree"
+        THANKS = "thanks", _("Thanks")
+        HELPFUL = "helpful", _("Helpful")
+        AGREE = "agree", _("Agree")
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reactions")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
@@ -268,22 +276,22 @@ class NotificationPreference(models.Model):
     """What a member wants to hear about by email; in-app notifications always appear."""
 
     class EmailFrequency(models.TextChoices):
-        IMMEDIATE = "immediate", "Soon after it happens (several events in one email)"
-        DAILY = "daily", "Once a day, in a digest"
-        NEVER = "never", "Never"
+        IMMEDIATE = "immediate", _("Soon after it happens (several events in one email)")
+        DAILY = "daily", _("Once a day, in a digest")
+        NEVER = "never", _("Never")
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_preferences"
     )
     email_frequency = models.CharField(
-        "email me", max_length=10, choices=EmailFrequency.choices, default=EmailFrequency.IMMEDIATE
+        _("email me"), max_length=10, choices=EmailFrequency.choices, default=EmailFrequency.IMMEDIATE
     )
-    email_replies = models.BooleanField("replies in topics I watch", default=True)
-    email_new_topics = models.BooleanField("new topics in categories I watch", default=True)
-    email_mentions = models.BooleanField("when someone mentions me", default=True)
-    email_accepted = models.BooleanField("when my reply is accepted as the answer", default=True)
-    email_moderation = models.BooleanField("moderation decisions about my posts", default=True)
-    watch_own_topics = models.BooleanField("watch topics I start or reply to", default=True)
+    email_replies = models.BooleanField(_("replies in topics I watch"), default=True)
+    email_new_topics = models.BooleanField(_("new topics in categories I watch"), default=True)
+    email_mentions = models.BooleanField(_("when someone mentions me"), default=True)
+    email_accepted = models.BooleanField(_("when my reply is accepted as the answer"), default=True)
+    email_moderation = models.BooleanField(_("moderation decisions about my posts"), default=True)
+    watch_own_topics = models.BooleanField(_("watch topics I start or reply to"), default=True)
 
     def __str__(self) -> str:
         return f"Forum notification settings of {self.user_id}"
@@ -293,12 +301,12 @@ class Notification(models.Model):
     """Something a member should know about; shown in-app and, per preference, emailed."""
 
     class Kind(models.TextChoices):
-        REPLY = "reply", "Reply"
-        NEW_TOPIC = "new_topic", "New topic"
-        MENTION = "mention", "Mention"
-        ACCEPTED = "accepted", "Accepted answer"
-        MODERATION = "moderation", "Moderation"
-        SAVED_SEARCH = "saved_search", "Saved search"
+        REPLY = "reply", _("Reply")
+        NEW_TOPIC = "new_topic", _("New topic")
+        MENTION = "mention", _("Mention")
+        ACCEPTED = "accepted", _("Accepted answer")
+        MODERATION = "moderation", _("Moderation")
+        SAVED_SEARCH = "saved_search", _("Saved search")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_notifications"
@@ -309,7 +317,11 @@ class Notification(models.Model):
     )
     topic = models.ForeignKey(Topic, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    message = models.CharField(max_length=300)
+    # What happened beyond the links above (a moderator's decision and reason, a saved search's name
+    # and count), so the text is written when shown, in the reader's language (forum.notification_texts).
+    params = models.JSONField(default=dict, blank=True)
+    # English text of notifications recorded before texts were written at display time, shown as is.
+    message = models.CharField(max_length=300, blank=True)
     # Where a notification about something outside the forum leads (a saved search's new matches).
     url = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
@@ -338,7 +350,12 @@ class Notification(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.message
+        return f"{self.kind} for {self.recipient_id}"
+
+    @property
+    def text(self) -> str:
+        """The notification in the active language (the page's, or the email recipient's)."""
+        return notification_text(self)
 
 
 class NotificationOutbox(models.Model):
@@ -351,8 +368,8 @@ class NotificationOutbox(models.Model):
     """
 
     class Event(models.TextChoices):
-        POST_PUBLISHED = "post_published", "Post published"
-        ANSWER_ACCEPTED = "answer_accepted", "Answer accepted"
+        POST_PUBLISHED = "post_published", _("Post published")
+        ANSWER_ACCEPTED = "answer_accepted", _("Answer accepted")
 
     # One row per event and post (e.g. "post_published:42"): recording it again re-arms that row.
     key = models.CharField(max_length=80, unique=True)
@@ -387,16 +404,16 @@ class Flag(models.Model):
     """A member's report that a post breaks the rules, for moderators to decide on."""
 
     class Reason(models.TextChoices):
-        SPAM = "spam", "Spam or advertising"
-        OFFENSIVE = "offensive", "Rude, abusive or offensive"
-        OFF_TOPIC = "off_topic", "Off topic"
-        MISINFORMATION = "misinformation", "Misleading or false"
-        OTHER = "other", "Something else"
+        SPAM = "spam", _("Spam or advertising")
+        OFFENSIVE = "offensive", _("Rude, abusive or offensive")
+        OFF_TOPIC = "off_topic", _("Off topic")
+        MISINFORMATION = "misinformation", _("Misleading or false")
+        OTHER = "other", _("Something else")
 
     class Resolution(models.TextChoices):
-        OPEN = "open", "Waiting for a moderator"
-        UPHELD = "upheld", "Upheld: the post was hidden"
-        DISMISSED = "dismissed", "Dismissed"
+        OPEN = "open", _("Waiting for a moderator")
+        UPHELD = "upheld", _("Upheld: the post was hidden")
+        DISMISSED = "dismissed", _("Dismissed")
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="flags")
     flagged_by = models.ForeignKey(
@@ -448,19 +465,19 @@ class ModerationLogEntry(models.Model):
     """One moderator action, kept for accountability; only moderators read the log."""
 
     class Action(models.TextChoices):
-        APPROVE = "approve", "Approved a post"
-        HIDE = "hide", "Hid a post"
-        UNHIDE = "unhide", "Made a post visible again"
-        LOCK = "lock", "Locked a topic"
-        UNLOCK = "unlock", "Unlocked a topic"
-        PIN = "pin", "Pinned a topic"
-        UNPIN = "unpin", "Unpinned a topic"
-        MOVE = "move", "Moved a topic"
-        MERGE = "merge", "Merged topics"
-        SUSPEND = "suspend", "Suspended a member"
-        LIFT = "lift", "Lifted a suspension"
-        DISMISS_FLAG = "dismiss_flag", "Dismissed a flag"
-        EDIT = "edit", "Edited someone else's post"
+        APPROVE = "approve", _("Approved a post")
+        HIDE = "hide", _("Hid a post")
+        UNHIDE = "unhide", _("Made a post visible again")
+        LOCK = "lock", _("Locked a topic")
+        UNLOCK = "unlock", _("Unlocked a topic")
+        PIN = "pin", _("Pinned a topic")
+        UNPIN = "unpin", _("Unpinned a topic")
+        MOVE = "move", _("Moved a topic")
+        MERGE = "merge", _("Merged topics")
+        SUSPEND = "suspend", _("Suspended a member")
+        LIFT = "lift", _("Lifted a suspension")
+        DISMISS_FLAG = "dismiss_flag", _("Dismissed a flag")
+        EDIT = "edit", _("Edited someone else's post")
 
     moderator = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

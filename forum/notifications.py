@@ -31,12 +31,14 @@ from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, ngettext
 
 from lodestar.links import absolute_url
 from lodestar.mail.headers import one_click_unsubscribe
 from lodestar.mail.services import email_queue
 from lodestar.members.models import Profile, User
+from lodestar.members.selectors import preferred_language
 from lodestar.permissions import can_view_topic
 from lodestar.queue import send_task
 
@@ -84,13 +86,6 @@ def unsubscribe_url(*, user_id: int, scope: str) -> str:
     )
 
 
-def _display_name(user: User | None) -> str:
-    if user is None:
-        return "A former member"
-    profile = getattr(user, "profile", None)
-    return profile.display_name if profile else "A member"
-
-
 # --- Preferences -----------------------------------------------------------------------------
 
 _KIND_PREFERENCE = {
@@ -133,14 +128,15 @@ def email_unsubscribe(*, user_id: int, scope: str) -> str:
         Notification.objects.filter(recipient_id=user_id, email_handled_at=None).update(
             email_handled_at=timezone.now()
         )
-        return "You will not receive forum emails any more."
+        return gettext("You will not receive forum emails any more.")
     if scope.startswith("topic:"):
         topic_id = int(scope.split(":", 1)[1])
         TopicWatch.objects.filter(user_id=user_id, topic_id=topic_id).delete()
         topic = Topic.objects.filter(pk=topic_id).first()
-        title = f"“{topic.title}”" if topic else "that topic"
-        return f"You no longer watch {title}."
-    raise ValidationError("This unsubscribe link is not valid.")
+        if topic is None:
+            return gettext("You no longer watch that topic.")
+        return gettext("You no longer watch “%(title)s”.") % {"title": topic.title}
+    raise ValidationError(gettext("This unsubscribe link is not valid."))
 
 
 # --- Recording events with the action that causes them (the outbox) ---------------------------
@@ -242,7 +238,6 @@ def post_published_fan_out(*, post_id: int) -> int:
         return 0
     topic = post.topic
     actor_id = post.author_id
-    name = _display_name(post.author)
     recipients: dict[int, str] = {}
 
     mentioned_slugs = render_markdown(post.body, mention_urls=mention_urls_for(post.body)).mentioned_slugs
@@ -262,16 +257,7 @@ def post_published_fan_out(*, post_id: int) -> int:
         recipients.setdefault(uid, kind)
     recipients.pop(actor_id, None)
 
-    created = 0
-    messages = {
-        Notification.Kind.MENTION: f"{name} mentioned you in “{topic.title}”",
-        Notification.Kind.NEW_TOPIC: f"{name} started “{topic.title}” in {topic.category.name}",
-        Notification.Kind.REPLY: f"{name} replied to “{topic.title}”",
-    }
-    for kind_value, message in messages.items():
-        group = {uid: k for uid, k in recipients.items() if k == kind_value}
-        created += notifications_create(recipients=group, actor_id=actor_id, post=post, message=message)
-    return created
+    return notifications_create(recipients=recipients, actor_id=actor_id, post=post)
 
 
 def answer_accepted_notify(*, post_id: int, actor_id: int | None) -> int:
@@ -280,20 +266,16 @@ def answer_accepted_notify(*, post_id: int, actor_id: int | None) -> int:
         return 0
     if not _readers([post.author_id], post.topic):
         return 0
-    actor = User.objects.select_related("profile").filter(pk=actor_id).first() if actor_id else None
     return notifications_create(
-        recipients={post.author_id: Notification.Kind.ACCEPTED},
-        actor_id=actor_id,
-        post=post,
-        message=f"{_display_name(actor)} accepted your reply as the answer in “{post.topic.title}”",
+        recipients={post.author_id: Notification.Kind.ACCEPTED}, actor_id=actor_id, post=post
     )
 
 
 @transaction.atomic
-def notifications_create(
-    *, recipients: dict[int, str], actor_id: int | None, post: Post, message: str
-) -> int:
+def notifications_create(*, recipients: dict[int, str], actor_id: int | None, post: Post) -> int:
     """Create one notification per recipient (recipient id -> kind); safe to call twice.
+
+    Only what happened is stored (kind, actor, topic, post): the text is written when shown.
 
     Returns how many were new. Recipients who want immediate email get a batched email scheduled.
     """
@@ -324,7 +306,6 @@ def notifications_create(
                 actor_id=actor_id,
                 topic_id=post.topic_id,
                 post=post,
-                message=message[:300],
                 created_at=now,
                 email_handled_at=None if wants else now,
             )
@@ -337,9 +318,13 @@ def notifications_create(
 
 
 def moderation_notify(
-    *, recipient_id: int | None, moderator: User, message: str, topic: Topic | None = None
+    *, recipient_id: int | None, moderator: User, decision: str, topic: Topic | None = None, **params
 ) -> None:
-    """Tell a member what a moderator decided (one row, written with the decision; no fan-out)."""
+    """Tell a member what a moderator decided (one row, written with the decision; no fan-out).
+
+    `decision` is one of forum.notification_texts' decisions; `params` what its text needs
+    (a reason, an end date as ISO text).
+    """
     if recipient_id is None or recipient_id == moderator.pk:
         return
     Notification.objects.create(
@@ -348,18 +333,18 @@ def moderation_notify(
         actor=moderator,
         topic=topic,
         post=None,  # several decisions about one post are each worth a notice
-        message=message[:300],
+        params={"decision": decision, **params},
         email_handled_at=None if _wants_email(recipient_id, Notification.Kind.MODERATION) else timezone.now(),
     )
     _schedule_email(recipient_id)
 
 
-def saved_search_notify(*, recipient_id: int, message: str, url: str) -> Notification:
+def saved_search_notify(*, recipient_id: int, name: str, count: int, url: str) -> Notification:
     """An in-app notice of a saved search's new matches; its email is the alert itself, so none here."""
     return Notification.objects.create(
         recipient_id=recipient_id,
         kind=Notification.Kind.SAVED_SEARCH,
-        message=message[:300],
+        params={"name": name, "count": count},
         url=url[:500],
         email_handled_at=timezone.now(),
     )
@@ -390,10 +375,11 @@ def notification_email_send(*, recipient_id: int, digest: bool = False) -> bool:
     """Email a member everything not yet emailed, in one message; returns whether one was queued.
 
     Rows are locked and marked in the same transaction that queues the email, so two runs at once
-    (the scheduled task and the catch-up) never send the same notification twice.
+    (the scheduled task and the catch-up) never send the same notification twice. The email is
+    written in the recipient's preferred language, links included, whoever's action caused it.
     """
     with transaction.atomic():
-        recipient = User.objects.filter(pk=recipient_id, is_active=True).first()
+        recipient = User.objects.select_related("profile").filter(pk=recipient_id, is_active=True).first()
         if recipient is None:
             return False
         prefs = preferences_for(recipient_id)
@@ -401,7 +387,7 @@ def notification_email_send(*, recipient_id: int, digest: bool = False) -> bool:
         pending = list(
             Notification.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(recipient_id=recipient_id, email_handled_at=None)
-            .select_related("topic", "post")
+            .select_related("topic__category", "post", "actor__profile")
             .order_by("created_at")
         )
         if not pending:
@@ -412,43 +398,60 @@ def notification_email_send(*, recipient_id: int, digest: bool = False) -> bool:
                     email_handled_at=timezone.now()
                 )
             return False
-        items = [
-            {
-                "message": n.message,
-                "url": absolute(
-                    n.post.get_absolute_url()
-                    if n.post_id
-                    else (n.topic.get_absolute_url() if n.topic_id else "/")
-                ),
-                "unwatch_url": unsubscribe_url(user_id=recipient_id, scope=f"topic:{n.topic_id}")
-                if n.topic_id and n.kind in (Notification.Kind.REPLY, Notification.Kind.MENTION)
-                else "",
-            }
-            for n in pending
-        ]
-        stop_all = unsubscribe_url(user_id=recipient_id, scope="all")
-        context = {
-            "items": items,
-            "digest": digest,
-            "unsubscribe_url": stop_all,
-            "preferences_url": absolute(reverse("forum:preferences")),
-            "notifications_url": absolute(reverse("forum:notifications")),
-        }
-        if digest:
-            subject = f"Your daily forum digest: {len(items)} update{'s' if len(items) != 1 else ''}"
-        elif len(items) == 1:
-            subject = items[0]["message"]
-        else:
-            subject = f"{len(items)} new updates in the forum"
+        with translation.override(preferred_language(recipient)):
+            subject, text, html, stop_all = _notification_email(recipient_id, pending, digest=digest)
         email_queue(
             to=[recipient.email],
-            subject=f"[Lodestar] {subject}",
-            text=render_to_string("forum/email/notifications.txt", context),
-            html=render_to_string("forum/email/notifications.html", context),
+            subject=subject,
+            text=text,
+            html=html,
             headers=one_click_unsubscribe(stop_all),
         )
         Notification.objects.filter(pk__in=[n.pk for n in pending]).update(email_handled_at=timezone.now())
         return True
+
+
+def _notification_email(recipient_id: int, pending: list[Notification], *, digest: bool):
+    """Subject, text, HTML and stop-all link of one email, in the active language (links included)."""
+    items = [
+        {
+            "message": n.text,
+            "url": absolute(
+                n.post.get_absolute_url()
+                if n.post_id
+                else (n.topic.get_absolute_url() if n.topic_id else "/")
+            ),
+            "unwatch_url": unsubscribe_url(user_id=recipient_id, scope=f"topic:{n.topic_id}")
+            if n.topic_id and n.kind in (Notification.Kind.REPLY, Notification.Kind.MENTION)
+            else "",
+        }
+        for n in pending
+    ]
+    stop_all = unsubscribe_url(user_id=recipient_id, scope="all")
+    context = {
+        "items": items,
+        "digest": digest,
+        "unsubscribe_url": stop_all,
+        "preferences_url": absolute(reverse("forum:preferences")),
+        "notifications_url": absolute(reverse("forum:notifications")),
+    }
+    count = len(items)
+    if digest:
+        subject = ngettext(
+            "Your daily forum digest: %(count)s update", "Your daily forum digest: %(count)s updates", count
+        ) % {"count": count}
+    elif count == 1:
+        subject = items[0]["message"]
+    else:
+        subject = ngettext(
+            "%(count)s new update in the forum", "%(count)s new updates in the forum", count
+        ) % {"count": count}
+    return (
+        f"[Lodestar] {subject}",
+        render_to_string("forum/email/notifications.txt", context),
+        render_to_string("forum/email/notifications.html", context),
+        stop_all,
+    )
 
 
 def recipients_with_unsent(*, frequency: str, older_than_seconds: int = 0) -> list[int]:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 import nh3
+from django.utils.translation import gettext
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
@@ -138,6 +139,7 @@ def render_markdown(markdown: str, *, mention_urls: dict[str, str] | None = None
 
 
 def quote_markdown(*, author_name: str, markdown: str) -> str:
-    """The Markdown a reply starts with when it quotes a post."""
+    """The Markdown a reply starts with when it quotes a post (in the replier's interface language)."""
     quoted = "\n".join(f"> {line}" if line else ">" for line in (markdown or "").strip().splitlines())
-    return f"> **{author_name}** wrote:\n>\n{quoted}\n\n"
+    wrote = gettext("%(name)s wrote:") % {"name": f"**{author_name}**"}
+    return f"> {wrote}\n>\n{quoted}\n\n"

@@ -99,8 +99,14 @@ def sitemap_categories() -> QuerySet[Category]:
 
 
 def topic_by_pk(pk: int) -> Topic | None:
+    """A topic with what its page shows, and `opening_language`: its question's (for `lang` on the title)."""
     return (
         Topic.objects.select_related("category", "author__profile", "accepted_post__author__profile", "page")
+        .annotate(
+            opening_language=Subquery(
+                Post.objects.filter(topic=OuterRef("pk"), position=1).values("language")[:1]
+            )
+        )
         .filter(pk=pk)
         .first()
     )
@@ -189,7 +195,9 @@ def is_watching_category(category: Category, user) -> bool:
 
 
 def notifications_for(user) -> QuerySet[Notification]:
-    return Notification.objects.filter(recipient=user).select_related("topic", "post", "actor__profile")
+    return Notification.objects.filter(recipient=user).select_related(
+        "topic__category", "post", "actor__profile"
+    )
 
 
 def unread_notification_count(user) -> int:

@@ -6,18 +6,22 @@ down, when the periodic drain runs), so a request never waits on it and never lo
 """
 
 import re
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from lodestar.members.models import User
+from lodestar.members.selectors import preferred_language
 from lodestar.permissions import is_moderator
 from lodestar.permissions.forum import forget_suspension
 
+from . import notification_texts as texts
 from . import notifications, signals
 from .models import (
     Category,
@@ -56,24 +60,31 @@ def _check_new_text(*, author: User, body: str, rendered: Rendered, exclude_post
     """Refuse texts that are too long, look like a newcomer's spam, or repeat a recent post."""
     if len(body) > settings.FORUM_POST_MAX_LENGTH:
         raise ValidationError(
-            f"Posts can be at most {settings.FORUM_POST_MAX_LENGTH:,} characters long; "
-            f"this one has {len(body):,}.",
+            _("Posts can be at most %(limit)s characters long; this one has %(length)s.")
+            % {
+                "limit": number_format(settings.FORUM_POST_MAX_LENGTH, force_grouping=True),
+                "length": number_format(len(body), force_grouping=True),
+            },
             code="too_long",
         )
     if not body.strip():
-        raise ValidationError("Please write something.", code="empty")
+        raise ValidationError(_("Please write something."), code="empty")
     if is_moderator(author):
         return
     if _published_post_count(author) < settings.FORUM_NEW_MEMBER_POSTS:
         if rendered.link_count > settings.FORUM_NEW_MEMBER_MAX_LINKS:
             raise ValidationError(
-                f"New members can include at most {settings.FORUM_NEW_MEMBER_MAX_LINKS} links in a post "
-                "(this protects the forum from spam). Please remove some links.",
+                _(
+                    "New members can include at most %(limit)s links in a post "
+                    "(this protects the forum from spam). Please remove some links."
+                )
+                % {"limit": settings.FORUM_NEW_MEMBER_MAX_LINKS},
                 code="too_many_links",
             )
         if len(rendered.mentioned_slugs) > settings.FORUM_NEW_MEMBER_MAX_MENTIONS:
             raise ValidationError(
-                f"New members can mention at most {settings.FORUM_NEW_MEMBER_MAX_MENTIONS} people in a post.",
+                _("New members can mention at most %(limit)s people in a post.")
+                % {"limit": settings.FORUM_NEW_MEMBER_MAX_MENTIONS},
                 code="too_many_mentions",
             )
     if exclude_post is None:
@@ -83,8 +94,10 @@ def _check_new_text(*, author: User, body: str, rendered: Rendered, exclude_post
         for earlier in recent.only("body"):
             if _normalised(earlier.body) == wanted:
                 raise ValidationError(
-                    "You posted this same text a moment ago. If it did not appear, it may be waiting "
-                    "for a moderator's approval.",
+                    _(
+                        "You posted this same text a moment ago. If it did not appear, it may be "
+                        "waiting for a moderator's approval."
+                    ),
                     code="duplicate",
                 )
 
@@ -94,6 +107,13 @@ def _needs_approval(author: User) -> bool:
     if is_moderator(author):
         return False
     return _published_post_count(author) < settings.FORUM_APPROVAL_FIRST_POSTS
+
+
+def _post_language(author: User, language: str | None) -> str:
+    """The language a post is written in: the author's choice, else their preferred language."""
+    if language in dict(settings.LANGUAGES):
+        return language
+    return preferred_language(author)
 
 
 def _auto_watch(*, user: User, topic: Topic) -> None:
@@ -113,10 +133,10 @@ def _log(*, moderator: User, action: str, topic=None, post=None, target_user=Non
     )
 
 
-def _notify_author(*, post: Post, moderator: User, message: str) -> None:
-    """Tell an author what a moderator decided about their post."""
+def _notify_author(*, post: Post, moderator: User, decision: str, **params) -> None:
+    """Tell an author what a moderator decided about their post (forum.notification_texts' decisions)."""
     notifications.moderation_notify(
-        recipient_id=post.author_id, moderator=moderator, topic=post.topic, message=message
+        recipient_id=post.author_id, moderator=moderator, topic=post.topic, decision=decision, **params
     )
 
 
@@ -124,8 +144,18 @@ def _notify_author(*, post: Post, moderator: User, message: str) -> None:
 
 
 @transaction.atomic
-def topic_create(*, author: User, category: Category, title: str, body: str, tags=(), page=None) -> Topic:
-    """Start a topic: the topic row and its first post (the question)."""
+def topic_create(
+    *,
+    author: User,
+    category: Category,
+    title: str,
+    body: str,
+    tags=(),
+    page=None,
+    language: str | None = None,
+) -> Topic:
+    """Start a topic: the topic row and its first post (the question), in `language` (the author's
+    preferred language when not given)."""
     rendered = post_render(body)
     _check_new_text(author=author, body=body, rendered=rendered)
     pending = _needs_approval(author)
@@ -148,6 +178,7 @@ def topic_create(*, author: User, category: Category, title: str, body: str, tag
         author=author,
         body=body,
         body_html=rendered.html,
+        language=_post_language(author, language),
         status=Post.Status.PENDING if pending else Post.Status.PUBLISHED,
         created_at=now,
     )
@@ -159,7 +190,7 @@ def topic_create(*, author: User, category: Category, title: str, body: str, tag
 
 
 @transaction.atomic
-def post_create(*, author: User, topic: Topic, body: str) -> Post:
+def post_create(*, author: User, topic: Topic, body: str, language: str | None = None) -> Post:
     """Reply to a topic. Positions are handed out under a row lock on the topic."""
     rendered = post_render(body)
     _check_new_text(author=author, body=body, rendered=rendered)
@@ -173,6 +204,7 @@ def post_create(*, author: User, topic: Topic, body: str) -> Post:
         author=author,
         body=body,
         body_html=rendered.html,
+        language=_post_language(author, language),
         status=Post.Status.PENDING if pending else Post.Status.PUBLISHED,
         created_at=now,
     )
@@ -194,8 +226,11 @@ def post_create(*, author: User, topic: Topic, body: str) -> Post:
 
 
 @transaction.atomic
-def post_edit(*, post: Post, editor: User, body: str) -> Post:
-    """Change a post's text, keeping the previous text as a revision."""
+def post_edit(*, post: Post, editor: User, body: str, language: str | None = None) -> Post:
+    """Change a post's text (and the language it is written in), keeping the previous text as a revision."""
+    if language and language != post.language:
+        post.language = _post_language(editor, language)
+        post.save(update_fields=["language"])
     if body == post.body:
         return post
     rendered = post_render(body)
@@ -249,7 +284,7 @@ def post_approve(*, post: Post, moderator: User) -> None:
         return
     _set_post_status(post, Post.Status.PUBLISHED)
     _log(moderator=moderator, action=ModerationLogEntry.Action.APPROVE, topic=post.topic, post=post)
-    _notify_author(post=post, moderator=moderator, message=f"Your post in “{post.topic.title}” is approved.")
+    _notify_author(post=post, moderator=moderator, decision=texts.APPROVED)
     notifications.post_published(post=post)
 
 
@@ -265,11 +300,7 @@ def post_hide(*, post: Post, moderator: User, reason: str) -> None:
     _log(
         moderator=moderator, action=ModerationLogEntry.Action.HIDE, topic=post.topic, post=post, detail=reason
     )
-    _notify_author(
-        post=post,
-        moderator=moderator,
-        message=f"A moderator hid your post in “{post.topic.title}”. Reason: {reason}",
-    )
+    _notify_author(post=post, moderator=moderator, decision=texts.HIDDEN, reason=reason)
 
 
 @transaction.atomic
@@ -278,9 +309,7 @@ def post_unhide(*, post: Post, moderator: User) -> None:
         return
     _set_post_status(post, Post.Status.PUBLISHED)
     _log(moderator=moderator, action=ModerationLogEntry.Action.UNHIDE, topic=post.topic, post=post)
-    _notify_author(
-        post=post, moderator=moderator, message=f"Your post in “{post.topic.title}” is visible again."
-    )
+    _notify_author(post=post, moderator=moderator, decision=texts.VISIBLE)
 
 
 # --- Engagement ------------------------------------------------------------------------------
@@ -304,7 +333,7 @@ def reaction_toggle(*, post: Post, user: User, kind: str) -> bool:
 def topic_accept_answer(*, topic: Topic, post: Post | None, user: User) -> None:
     """Mark one reply as the answer (or clear it with post=None); its author is told."""
     if post is not None and (post.topic_id != topic.pk or post.position == 1 or not post.is_published):
-        raise ValidationError("Only a published reply in this topic can be the accepted answer.")
+        raise ValidationError(_("Only a published reply in this topic can be the accepted answer."))
     topic.accepted_post = post
     topic.save(update_fields=["accepted_post"])
     if post is not None:
@@ -412,9 +441,9 @@ def topic_merge(*, source: Topic, target: Topic, moderator: User) -> None:
     keep working.
     """
     if source.pk == target.pk:
-        raise ValidationError("A topic cannot be merged into itself.")
+        raise ValidationError(_("A topic cannot be merged into itself."))
     if target.status == Topic.Status.MERGED:
-        raise ValidationError("That topic was itself merged; merge into the topic it points to.")
+        raise ValidationError(_("That topic was itself merged; merge into the topic it points to."))
     source = Topic.objects.select_for_update().get(pk=source.pk)
     target = Topic.objects.select_for_update().get(pk=target.pk)
     moved = list(source.posts.order_by("position"))
@@ -469,9 +498,9 @@ def member_suspend(*, user: User, moderator: User, days: int, reason: str) -> Su
     notifications.moderation_notify(
         recipient_id=user.pk,
         moderator=moderator,
-        message=(
-            f"You cannot post in the forum until {suspension.ends_at:%d %B %Y %H:%M} UTC. Reason: {reason}"
-        ),
+        decision=texts.SUSPENDED,
+        until=suspension.ends_at.astimezone(UTC).isoformat(),
+        reason=reason,
     )
     return suspension
 

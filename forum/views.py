@@ -12,13 +12,17 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 from wagtail.models import Page
 
+from lodestar.languages import in_language
 from lodestar.members.models import User
+from lodestar.members.selectors import preferred_language
 from lodestar.permissions import (
     can_accept_answer,
     can_delete_post,
@@ -54,6 +58,7 @@ from .forms import (
     TopicForm,
 )
 from .models import Category, Flag, Notification, Post, Reaction, Suspension, Topic
+from .notification_texts import actor_name
 from .rendering import quote_markdown
 
 
@@ -169,8 +174,9 @@ def topic_detail(request, pk, slug=None):
                 Post.objects.select_related("author__profile", "topic__category").filter(pk=quoted).first()
             )
             if quoted_post and quoted_post.topic_id == topic.pk and can_view_post(request.user, quoted_post):
-                name = quoted_post.author.profile.display_name if quoted_post.author_id else "A former member"
+                name = actor_name(quoted_post.author)
                 initial["body"] = quote_markdown(author_name=name, markdown=quoted_post.body)
+        initial["language"] = preferred_language(request.user)
         reply_form = ReplyForm(initial=initial)
     return render(
         request,
@@ -225,10 +231,11 @@ def topic_new(request, slug):
     category = _visible_category(request, slug)
     if not can_start_topic(request.user, category):
         return _refuse_writing(request, category.get_absolute_url())
-    form = TopicForm(request.POST or None)
+    initial = {"language": preferred_language(request.user)}
     page = _discussed_page(request)
-    if page is not None and not request.POST:
-        form = TopicForm(initial={"title": f"Discussion: {page.title}"})
+    if page is not None:
+        initial["title"] = _("Discussion: %(title)s") % {"title": page.title}
+    form = TopicForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             topic = services.topic_create(
@@ -238,12 +245,15 @@ def topic_new(request, slug):
                 body=form.cleaned_data["body"],
                 tags=form.cleaned_data["tags"],
                 page=page,
+                language=form.cleaned_data["language"],
             )
         except ValidationError as error:
             form.add_error("body", error)
         else:
             if topic.status == Topic.Status.PENDING:
-                messages.info(request, "Thank you. Your first posts wait for a moderator; we will tell you.")
+                messages.info(
+                    request, _("Thank you. Your first posts wait for a moderator; we will tell you.")
+                )
             return redirect(topic)
     return render(
         request,
@@ -259,7 +269,7 @@ def _status(form) -> int:
 
 def _refuse_writing(request, back_url: str):
     if request.user.is_authenticated and is_suspended(request.user):
-        messages.error(request, "Your account is suspended from posting in the forum for now.")
+        messages.error(request, _("Your account is suspended from posting in the forum for now."))
         return redirect(back_url)
     return deny(request)
 
@@ -283,12 +293,19 @@ def topic_reply(request, pk):
     form = ReplyForm(request.POST)
     if form.is_valid():
         try:
-            post = services.post_create(author=request.user, topic=topic, body=form.cleaned_data["body"])
+            post = services.post_create(
+                author=request.user,
+                topic=topic,
+                body=form.cleaned_data["body"],
+                language=form.cleaned_data["language"],
+            )
         except ValidationError as error:
             form.add_error("body", error)
         else:
             if post.status == Post.Status.PENDING:
-                messages.info(request, "Thank you. Your first posts wait for a moderator; we will tell you.")
+                messages.info(
+                    request, _("Thank you. Your first posts wait for a moderator; we will tell you.")
+                )
             post.topic = topic
             return HttpResponseRedirect(_post_url(post, request.user))
     return render(request, "forum/reply_form.html", {"form": form, "topic": topic}, status=400)
@@ -298,14 +315,19 @@ def post_edit(request, pk):
     post = _visible_post(request, pk)
     if not can_edit_post(request.user, post):
         return deny(request)
-    form = PostEditForm(request.POST or None, initial={"body": post.body})
+    form = PostEditForm(request.POST or None, initial={"body": post.body, "language": post.language})
     if request.method == "POST" and form.is_valid():
         try:
-            services.post_edit(post=post, editor=request.user, body=form.cleaned_data["body"])
+            services.post_edit(
+                post=post,
+                editor=request.user,
+                body=form.cleaned_data["body"],
+                language=form.cleaned_data["language"],
+            )
         except ValidationError as error:
             form.add_error("body", error)
         else:
-            messages.success(request, "Your changes are saved.")
+            messages.success(request, _("Your changes are saved."))
             return HttpResponseRedirect(_post_url(post, request.user))
     return render(request, "forum/post_edit.html", {"form": form, "post": post}, status=_status(form))
 
@@ -316,7 +338,7 @@ def post_delete(request, pk):
         return deny(request)
     if request.method == "POST":
         services.post_delete(post=post, user=request.user)
-        messages.success(request, "Your post is deleted.")
+        messages.success(request, _("Your post is deleted."))
         if post.position == 1:
             return redirect(post.topic.category)
         return redirect(post.topic)
@@ -338,7 +360,7 @@ def post_react(request, pk):
         return deny(request)
     kind = request.POST.get("kind")
     if kind not in Reaction.Kind.values:
-        return HttpResponseBadRequest("Unknown reaction.")
+        return HttpResponseBadRequest(_("Unknown reaction."))
     services.reaction_toggle(post=post, user=request.user, kind=kind)
     return HttpResponseRedirect(_post_url(post, request.user))
 
@@ -350,7 +372,7 @@ def post_flag(request, pk):
     form = FlagForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.flag_create(post=post, user=request.user, **form.cleaned_data)
-        messages.success(request, "Thank you. A moderator will look at this post.")
+        messages.success(request, _("Thank you. A moderator will look at this post."))
         return HttpResponseRedirect(_post_url(post, request.user))
     return render(request, "forum/post_flag.html", {"form": form, "post": post}, status=_status(form))
 
@@ -372,7 +394,7 @@ def topic_accept(request, pk):
         messages.error(request, error.messages[0])
     else:
         messages.success(
-            request, "Marked as the accepted answer." if post else "The accepted answer is cleared."
+            request, _("Marked as the accepted answer.") if post else _("The accepted answer is cleared.")
         )
     return redirect(topic)
 
@@ -385,7 +407,7 @@ def topic_watch(request, pk):
     watching = request.POST.get("watch") == "1"
     services.topic_watch(topic=topic, user=request.user, watching=watching)
     messages.success(
-        request, "You are watching this topic." if watching else "You stopped watching this topic."
+        request, _("You are watching this topic.") if watching else _("You stopped watching this topic.")
     )
     return redirect(topic)
 
@@ -399,9 +421,12 @@ def category_watch(request, slug):
     services.category_watch(category=category, user=request.user, watching=watching)
     messages.success(
         request,
-        f"You will hear of new topics in {category.name}."
-        if watching
-        else f"You stopped watching {category.name}.",
+        (
+            _("You will hear of new topics in %(category)s.")
+            if watching
+            else _("You stopped watching %(category)s.")
+        )
+        % {"category": category.name},
     )
     return redirect(category)
 
@@ -435,7 +460,7 @@ def notification_list(request):
 @permission_required(can_view_notifications)
 def notifications_read(request):
     notifications.notifications_mark_read(user=request.user)
-    messages.success(request, "All notifications are marked as read.")
+    messages.success(request, _("All notifications are marked as read."))
     return redirect("forum:notifications")
 
 
@@ -450,7 +475,8 @@ def notification_open(request, pk):
     if notification.topic_id:
         return redirect("forum:topic_redirect", pk=notification.topic_id)
     if notification.url and url_has_allowed_host_and_scheme(notification.url, allowed_hosts=None):
-        return redirect(notification.url)  # a path on this site (saved searches), never elsewhere
+        # A path on this site (saved searches), never elsewhere, in the language it was opened in.
+        return redirect(in_language(notification.url, translation.get_language()))
     return redirect("forum:notifications")
 
 
@@ -460,7 +486,7 @@ def preferences(request):
     form = PreferencesForm(request.POST or None, instance=prefs)
     if request.method == "POST" and form.is_valid():
         notifications.preferences_update(user=request.user, data=form.cleaned_data)
-        messages.success(request, "Your notification settings are saved.")
+        messages.success(request, _("Your notification settings are saved."))
         return redirect("forum:preferences")
     return render(request, "forum/preferences.html", {"form": form}, status=_status(form))
 
@@ -518,7 +544,7 @@ def _back(request, fallback: str):
 def post_approve(request, pk):
     post = get_object_or_404(Post.objects.select_related("topic__category"), pk=pk)
     services.post_approve(post=post, moderator=request.user)
-    messages.success(request, "The post is published and its author is told.")
+    messages.success(request, _("The post is published and its author is told."))
     return _back(request, reverse("forum:moderation_queue"))
 
 
@@ -528,7 +554,7 @@ def post_hide(request, pk):
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.post_hide(post=post, moderator=request.user, reason=form.cleaned_data["reason"])
-        messages.success(request, "The post is hidden; only its author and moderators can see it.")
+        messages.success(request, _("The post is hidden; only its author and moderators can see it."))
         return _back(request, _post_url(post, request.user))
     return render(request, "forum/post_hide.html", {"form": form, "post": post}, status=_status(form))
 
@@ -538,7 +564,7 @@ def post_hide(request, pk):
 def post_unhide(request, pk):
     post = get_object_or_404(Post.objects.select_related("topic__category"), pk=pk)
     services.post_unhide(post=post, moderator=request.user)
-    messages.success(request, "The post is visible again.")
+    messages.success(request, _("The post is visible again."))
     return _back(request, _post_url(post, request.user))
 
 
@@ -547,7 +573,7 @@ def post_unhide(request, pk):
 def flag_dismiss(request, pk):
     flag = get_object_or_404(Flag.objects.select_related("post__topic"), pk=pk)
     services.flag_dismiss(flag=flag, moderator=request.user)
-    messages.success(request, "The flag is dismissed.")
+    messages.success(request, _("The flag is dismissed."))
     return redirect("forum:moderation_queue")
 
 
@@ -557,7 +583,9 @@ def topic_lock(request, pk):
     topic = get_object_or_404(Topic, pk=pk)
     locked = request.POST.get("locked") == "1"
     services.topic_lock(topic=topic, moderator=request.user, locked=locked)
-    messages.success(request, "The topic is locked." if locked else "The topic is open for replies again.")
+    messages.success(
+        request, _("The topic is locked.") if locked else _("The topic is open for replies again.")
+    )
     return redirect(topic)
 
 
@@ -567,7 +595,7 @@ def topic_pin(request, pk):
     topic = get_object_or_404(Topic, pk=pk)
     pinned = request.POST.get("pinned") == "1"
     services.topic_pin(topic=topic, moderator=request.user, pinned=pinned)
-    messages.success(request, "The topic is pinned to the top." if pinned else "The topic is unpinned.")
+    messages.success(request, _("The topic is pinned to the top.") if pinned else _("The topic is unpinned."))
     return redirect(topic)
 
 
@@ -577,7 +605,9 @@ def topic_move(request, pk):
     form = MoveForm(request.POST or None, initial={"category": topic.category})
     if request.method == "POST" and form.is_valid():
         services.topic_move(topic=topic, moderator=request.user, category=form.cleaned_data["category"])
-        messages.success(request, f"The topic is now in {form.cleaned_data['category'].name}.")
+        messages.success(
+            request, _("The topic is now in %(category)s.") % {"category": form.cleaned_data["category"].name}
+        )
         return redirect(topic)
     return render(request, "forum/topic_move.html", {"form": form, "topic": topic}, status=_status(form))
 
@@ -589,14 +619,14 @@ def topic_merge(request, pk):
     if request.method == "POST" and form.is_valid():
         target = Topic.objects.filter(pk=form.cleaned_data["target"]).first()
         if target is None:
-            form.add_error("target", "There is no topic with this number.")
+            form.add_error("target", _("There is no topic with this number."))
         else:
             try:
                 services.topic_merge(source=topic, target=target, moderator=request.user)
             except ValidationError as error:
                 form.add_error("target", error)
             else:
-                messages.success(request, f"The posts are now in “{target.title}”.")
+                messages.success(request, _("The posts are now in “%(title)s”.") % {"title": target.title})
                 return redirect(target)
     return render(request, "forum/topic_merge.html", {"form": form, "topic": topic}, status=_status(form))
 
@@ -608,7 +638,7 @@ def member_suspend(request, user_pk):
     form = SuspendForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.member_suspend(user=target, moderator=request.user, **form.cleaned_data)
-        messages.success(request, "The member is suspended and told why.")
+        messages.success(request, _("The member is suspended and told why."))
         return redirect("forum:moderation_queue")
     return render(
         request, "forum/member_suspend.html", {"form": form, "target": target}, status=_status(form)
@@ -620,5 +650,5 @@ def member_suspend(request, user_pk):
 def suspension_lift(request, pk):
     suspension = get_object_or_404(Suspension.objects.select_related("user"), pk=pk)
     services.suspension_lift(suspension=suspension, moderator=request.user)
-    messages.success(request, "The suspension is lifted.")
+    messages.success(request, _("The suspension is lifted."))
     return redirect("forum:moderation_queue")

@@ -1,6 +1,7 @@
 """Saving a search: its name and alert frequency, and the search itself as the search page reads it."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from search.forms import SearchForm
 
@@ -8,9 +9,9 @@ from .models import SavedSearch
 
 
 class SaveSearchForm(forms.Form):
-    name = forms.CharField(label="Name of this search", max_length=100, strip=True)
+    name = forms.CharField(label=_("Name of this search"), max_length=100, strip=True)
     frequency = forms.ChoiceField(
-        label="Email me new matches",
+        label=_("Email me new matches"),
         choices=SavedSearch.Frequency.choices,
         initial=SavedSearch.Frequency.WEEKLY,
     )
@@ -28,7 +29,7 @@ class SaveSearchForm(forms.Form):
             cleaned["query"] = self.search.cleaned_data.get("q") or ""
             cleaned["filters"] = {k: list(v) for k, v in self.search.filters.items()}
             if not cleaned["query"] and not cleaned["filters"]:
-                self.add_error(None, "Search for some words or choose a filter before saving the search.")
+                self.add_error(None, _("Search for some words or choose a filter before saving the search."))
         return cleaned
 
     def error_message(self) -> str:
@@ -36,4 +37,4 @@ class SaveSearchForm(forms.Form):
 
 
 class FrequencyForm(forms.Form):
-    frequency = forms.ChoiceField(label="Email me new matches", choices=SavedSearch.Frequency.choices)
+    frequency = forms.ChoiceField(label=_("Email me new matches"), choices=SavedSearch.Frequency.choices)

@@ -7,13 +7,14 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 
 
 class SavedSearch(models.Model):
     class Frequency(models.TextChoices):
-        DAILY = "daily", "Daily"
-        WEEKLY = "weekly", "Weekly"
-        NEVER = "never", "No alerts (keep it in my list)"
+        DAILY = "daily", _("Daily")
+        WEEKLY = "weekly", _("Weekly")
+        NEVER = "never", _("No alerts (keep it in my list)")
 
     PERIODS = {Frequency.DAILY: timedelta(days=1), Frequency.WEEKLY: timedelta(days=7)}
 

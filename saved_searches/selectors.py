@@ -13,6 +13,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
+from django.utils.translation import ngettext
 from django_countries import countries
 
 from cases.filters import FILTERS
@@ -83,11 +84,11 @@ def missing_terms(saved_searches: list[SavedSearch], user) -> dict[int, list[str
 
 def missing_notice(gone: list[str]) -> str:
     """What the member reads when a saved filter names terms that no longer exist."""
-    one = len(gone) == 1
-    return (
-        f"{', '.join(gone)} no longer exist{'s' if one else ''}, "
-        f"so this search runs without {'it' if one else 'them'}."
-    )
+    return ngettext(
+        "%(terms)s no longer exists, so this search runs without it.",
+        "%(terms)s no longer exist, so this search runs without them.",
+        len(gone),
+    ) % {"terms": ", ".join(gone)}
 
 
 def search_request_of(saved: SavedSearch, user, **extra) -> tuple[SearchRequest, list[str]]:

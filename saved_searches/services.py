@@ -21,13 +21,16 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
+from django.utils.translation import gettext, ngettext
 
 from forum.notifications import saved_search_notify
+from lodestar.languages import in_language
 from lodestar.links import absolute_url
 from lodestar.mail.headers import one_click_unsubscribe
 from lodestar.mail.services import email_queue
+from lodestar.members.selectors import preferred_language
 from lodestar.permissions import can_receive_saved_search_alert
 from search.selectors import FACETS, QueryRejected, SearchUnavailable, search_content
 
@@ -91,8 +94,11 @@ def saved_search_create(*, owner, name: str, query: str, filters: dict, frequenc
     with transaction.atomic():
         if at_limit(owner):
             raise ValidationError(
-                f"You have {settings.SAVED_SEARCH_LIMIT} saved searches, the most one can keep. "
-                "Delete one you no longer need first."
+                gettext(
+                    "You have %(limit)s saved searches, the most one can keep. "
+                    "Delete one you no longer need first."
+                )
+                % {"limit": settings.SAVED_SEARCH_LIMIT}
             )
         try:
             with transaction.atomic():
@@ -107,7 +113,10 @@ def saved_search_create(*, owner, name: str, query: str, filters: dict, frequenc
                 )
         except IntegrityError as error:
             raise ValidationError(
-                {"name": f"You already have a saved search called “{name}”; choose another name."}
+                {
+                    "name": gettext("You already have a saved search called “%(name)s”; choose another name.")
+                    % {"name": name}
+                }
             ) from error
 
 
@@ -143,7 +152,7 @@ def alert_send(*, saved_search_id: int, now=None) -> bool:
     with transaction.atomic():
         saved = (
             SavedSearch.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("owner")
+            .select_related("owner__profile")
             .filter(pk=saved_search_id)
             .first()
         )
@@ -171,37 +180,40 @@ def alert_send(*, saved_search_id: int, now=None) -> bool:
         saved.save(update_fields=["last_sent_at"])
         if results is None or not results.total:
             return False
-        see_all = absolute_url(saved.get_absolute_url())
-        context = {
-            "saved": saved,
-            "total": results.total,
-            "items": [
-                {
-                    "title": _plain(hit.title),
-                    "type": hit.content_type_label,
-                    "url": absolute_url(hit.url),
-                    "date": hit.date,
-                }
-                for hit in results.hits
-            ],
-            "more": results.total - len(results.hits),
-            "notice": missing_notice(gone) if gone else "",
-            "see_all_url": see_all,
-            "manage_url": absolute_url(reverse("saved_searches:list")),
-            "unsubscribe_url": unsubscribe_url(saved),
-        }
-        count = f"{results.total} new match{'es' if results.total != 1 else ''}"
-        email_queue(
-            to=[owner.email],
-            subject=f"[Lodestar] {count} for your saved search “{saved.name}”",
-            text=render_to_string("saved_searches/email/alert.txt", context),
-            html=render_to_string("saved_searches/email/alert.html", context),
-            headers=one_click_unsubscribe(context["unsubscribe_url"]),
-        )
+        with translation.override(preferred_language(owner)):  # the owner's language, links included
+            see_all = absolute_url(saved.get_absolute_url())
+            context = {
+                "saved": saved,
+                "total": results.total,
+                "items": [
+                    {
+                        "title": _plain(hit.title),
+                        "type": hit.content_type_label,
+                        "url": absolute_url(in_language(hit.url, translation.get_language())),
+                        "date": hit.date,
+                    }
+                    for hit in results.hits
+                ],
+                "more": results.total - len(results.hits),
+                "notice": missing_notice(gone) if gone else "",
+                "see_all_url": see_all,
+                "manage_url": absolute_url(reverse("saved_searches:list")),
+                "unsubscribe_url": unsubscribe_url(saved),
+            }
+            subject = ngettext(
+                "%(count)s new match for your saved search “%(name)s”",
+                "%(count)s new matches for your saved search “%(name)s”",
+                results.total,
+            ) % {"count": results.total, "name": saved.name}
+            email_queue(
+                to=[owner.email],
+                subject=f"[Lodestar] {subject}",
+                text=render_to_string("saved_searches/email/alert.txt", context),
+                html=render_to_string("saved_searches/email/alert.html", context),
+                headers=one_click_unsubscribe(context["unsubscribe_url"]),
+            )
         saved_search_notify(
-            recipient_id=owner.pk,
-            message=f"{count} for your saved search “{saved.name}”",
-            url=saved.get_absolute_url(),
+            recipient_id=owner.pk, name=saved.name, count=results.total, url=saved.get_absolute_url()
         )
         return True
 

@@ -8,6 +8,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
@@ -23,7 +24,7 @@ def _own(request, pk) -> SavedSearch:
     """The member's own saved search; someone else's is a 404, as if it did not exist."""
     saved = get_object_or_404(SavedSearch, pk=pk)
     if not can_manage_saved_search(request.user, saved):
-        raise Http404("No such saved search.")
+        raise Http404(_("No such saved search."))
     return saved
 
 
@@ -44,7 +45,9 @@ def save(request):
             form.add_error(None, error)  # a dict names the field (a taken name), else the whole form
         else:
             messages.success(
-                request, f"Saved “{saved.name}”. You find it under Saved searches in your profile."
+                request,
+                _("Saved “%(name)s”. You find it under Saved searches in your profile.")
+                % {"name": saved.name},
             )
             return redirect(saved.search_url())
     return render(request, "saved_searches/save_failed.html", {"form": form}, status=400)
@@ -86,10 +89,14 @@ def set_frequency(request, pk):
     saved = _own(request, pk)
     form = FrequencyForm(request.POST, prefix=f"s{saved.pk}")
     if not form.is_valid():
-        messages.error(request, "Choose daily, weekly or no alerts.")
+        messages.error(request, _("Choose daily, weekly or no alerts."))
         return render(request, "saved_searches/save_failed.html", {"form": form}, status=400)
     services.saved_search_set_frequency(saved=saved, frequency=form.cleaned_data["frequency"])
-    messages.success(request, f"Alerts for “{saved.name}”: {saved.get_frequency_display().lower()}.")
+    messages.success(
+        request,
+        _("Alerts for “%(name)s”: %(frequency)s.")
+        % {"name": saved.name, "frequency": str(saved.get_frequency_display()).lower()},
+    )
     return redirect("saved_searches:list")
 
 
@@ -100,7 +107,7 @@ def delete(request, pk):
     saved = _own(request, pk)
     name = saved.name
     services.saved_search_delete(saved=saved)
-    messages.success(request, f"Deleted the saved search “{name}”.")
+    messages.success(request, _("Deleted the saved search “%(name)s”.") % {"name": name})
     return redirect("saved_searches:list")
 
 

@@ -1,6 +1,9 @@
 """Forum pieces other pages include: the discussion of a library page and the notifications link."""
 
 from django import template
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.translation import gettext
 
 from lodestar.permissions import can_view_notifications
 
@@ -27,8 +30,19 @@ def notifications_link(context):
 
 
 @register.inclusion_tag("forum/includes/recent_topics_by.html", takes_context=True)
-def recent_topics_by(context, organisation=None, author=None, heading: str = "In the forum"):
+def recent_topics_by(context, organisation=None, author=None, heading: str = ""):
     """`{% recent_topics_by organisation=org %}` on member pages, filtered for whoever is looking."""
     user = context["request"].user
     topics = selectors.recent_topics_by(viewer=user, organisation=organisation, author=author)
-    return {"topics": topics, "heading": heading}
+    return {"topics": topics, "heading": heading or gettext("In the forum")}
+
+
+@register.simple_tag
+def lang_attribute(language: str) -> str:
+    """` lang="fr"` when a text (a post) is written in another language than the page's, else nothing.
+
+    Screen readers then read it with the right voice, and browsers hyphenate and translate it right.
+    """
+    if not language or language == translation.get_language():
+        return ""
+    return format_html(' lang="{}"', language)

@@ -4,6 +4,7 @@ Read-only: emails are written by the code that causes them. The failed ones (ref
 or too often), with the mail server's answer: /admin/outgoing_email/?failed_at__isnull=false
 """
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -29,7 +30,7 @@ class OutboxPermissionPolicy(BasePermissionPolicy):
 class OutgoingEmailViewSet(ModelViewSet):
     model = OutgoingEmail
     icon = "mail"
-    menu_label = "Outgoing email"
+    menu_label = _("Outgoing email")
     add_to_settings_menu = True
     inspect_view_enabled = True
     list_display = ["subject", "to", "status", "attempts", "created_at", "failed_at", "last_error"]

@@ -6,6 +6,7 @@ password reset itself, so the password field carries no help text for screen rea
 """
 
 from allauth.account import forms as allauth_forms
+from django.utils.translation import gettext_lazy as _
 
 
 def _without_placeholders(form) -> None:
@@ -16,17 +17,17 @@ def _without_placeholders(form) -> None:
 class LoginForm(allauth_forms.LoginForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["login"].label = "Email"
+        self.fields["login"].label = _("Email")
         self.fields["password"].help_text = ""
-        self.fields["remember"].label = "Keep me logged in on this device"
+        self.fields["remember"].label = _("Keep me logged in on this device")
         _without_placeholders(self)
 
 
 class SignupForm(allauth_forms.SignupForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["email"].label = "Email"
-        self.fields["email"].help_text = "We send a link to this address to confirm it is yours."
+        self.fields["email"].label = _("Email")
+        self.fields["email"].help_text = _("We send a link to this address to confirm it is yours.")
         if "password2" in self.fields:
-            self.fields["password2"].label = "Confirm password"
+            self.fields["password2"].label = _("Confirm password")
         _without_placeholders(self)

@@ -12,16 +12,18 @@ from io import BytesIO
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils.translation import gettext, gettext_lazy
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
-UNREADABLE = "This file is not an image we can read. Upload a JPEG, PNG, WebP or GIF picture."
+UNREADABLE = gettext_lazy("This file is not an image we can read. Upload a JPEG, PNG, WebP or GIF picture.")
 
 
 def _too_many_pixels() -> ValidationError:
     megapixels = settings.AVATAR_MAX_PIXELS // 1_000_000
     return ValidationError(
-        f"The image has too many pixels: the limit is {megapixels} megapixels.", code="too_many_pixels"
+        gettext("The image has too many pixels: the limit is %(limit)s megapixels.") % {"limit": megapixels},
+        code="too_many_pixels",
     )
 
 
@@ -29,7 +31,10 @@ def avatar_from_upload(upload) -> ContentFile:
     """A square PNG of AVATAR_SIZE pixels made from the upload, or a ValidationError saying why not."""
     if upload.size > settings.AVATAR_MAX_BYTES:
         limit_mb = settings.AVATAR_MAX_BYTES // (1024 * 1024)
-        raise ValidationError(f"The image is too large: the limit is {limit_mb} MB.", code="too_large")
+        raise ValidationError(
+            gettext("The image is too large: the limit is %(limit)s MB.") % {"limit": limit_mb},
+            code="too_large",
+        )
     size = settings.AVATAR_SIZE
     try:
         upload.seek(0)
@@ -37,7 +42,7 @@ def avatar_from_upload(upload) -> ContentFile:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(upload) as image:
                 if image.format not in ALLOWED_FORMATS:
-                    raise ValidationError("Upload a JPEG, PNG, WebP or GIF image.", code="format")
+                    raise ValidationError(gettext("Upload a JPEG, PNG, WebP or GIF image."), code="format")
                 if image.width * image.height > settings.AVATAR_MAX_PIXELS:
                     raise _too_many_pixels()
                 image.load()  # decodes every byte: a truncated or corrupt file fails here

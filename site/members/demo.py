@@ -47,6 +47,10 @@ PEOPLE = [
 DEMO_DOMAIN = "lodestar.localhost"
 
 
+# Who reads Lodestar in French or Spanish (their emails and notifications come in it); others, English.
+LANGUAGES = {"carlos": "es", "diego": "es", "marta": "es", "louis": "fr"}
+
+
 def demo_email(local_part: str) -> str:
     return f"{local_part}@{DEMO_DOMAIN}"
 
@@ -89,6 +93,7 @@ def load(*, out, scale: int = 0) -> None:
                 "role_title": role_title,
                 "bio": "An illustrative member of the demo site.",
                 "visibility": Profile.Visibility.PUBLIC,
+                "language": LANGUAGES.get(local_part, "en"),
             },
         )
         if group_name:

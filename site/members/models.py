@@ -5,6 +5,7 @@ from django.contrib.auth.models import AbstractUser
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from lodestar.vocabularies.models import ActorType
@@ -52,30 +53,37 @@ class Profile(models.Model):
     """What a person tells others about themselves; they choose who may see it."""
 
     class Visibility(models.TextChoices):
-        PUBLIC = "public", "Everyone, including visitors"
-        MEMBERS = "members", "Members only"
+        PUBLIC = "public", _("Everyone, including visitors")
+        MEMBERS = "members", _("Members only")
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
     slug = models.SlugField(max_length=80, unique=True)
-    display_name = models.CharField(max_length=80)
+    display_name = models.CharField(_("display name"), max_length=80)
     organisation = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="profiles"
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="profiles",
+        verbose_name=_("organisation"),
     )
-    actor_type = models.ForeignKey(ActorType, null=True, blank=True, on_delete=models.SET_NULL)
-    country = CountryField(blank=True)
-    city = models.CharField(max_length=100, blank=True)
-    role_title = models.CharField("role", max_length=120, blank=True)
-    bio = models.TextField(max_length=1000, blank=True, validators=[MaxLengthValidator(1000)])
+    actor_type = models.ForeignKey(
+        ActorType, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("actor type")
+    )
+    country = CountryField(_("country"), blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    role_title = models.CharField(_("role"), max_length=120, blank=True)
+    bio = models.TextField(_("bio"), max_length=1000, blank=True, validators=[MaxLengthValidator(1000)])
     avatar = models.ImageField(upload_to="avatars/", blank=True)
     visibility = models.CharField(
-        "who can see my profile", max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS
+        _("who can see my profile"), max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS
     )
-    show_organisation = models.BooleanField("show my organisation", default=True)
-    show_location = models.BooleanField("show my city and country", default=True)
-    show_bio = models.BooleanField("show my bio", default=True)
+    show_organisation = models.BooleanField(_("show my organisation"), default=True)
+    show_location = models.BooleanField(_("show my city and country"), default=True)
+    show_bio = models.BooleanField(_("show my bio"), default=True)
     # What Lodestar writes to them in (emails, notifications) and opens in after they sign in.
     language = models.CharField(
-        "preferred language", max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+        _("preferred language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -90,21 +98,21 @@ class MembershipApplication(models.Model):
     """A verified person's request to join as a member, reviewed by a moderator."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting for review"
-        APPROVED = "approved", "Approved"
-        REJECTED = "rejected", "Rejected"
+        PENDING = "pending", _("Waiting for review")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
 
     applicant = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership_applications"
     )
-    organisation_name = models.CharField("organisation", max_length=200)
-    actor_type = models.ForeignKey(ActorType, on_delete=models.PROTECT)
-    country = CountryField()
+    organisation_name = models.CharField(_("organisation"), max_length=200)
+    actor_type = models.ForeignKey(ActorType, on_delete=models.PROTECT, verbose_name=_("actor type"))
+    country = CountryField(_("country"))
     statement = models.TextField(
-        "why you want to join",
+        _("why you want to join"),
         max_length=2000,
         validators=[MaxLengthValidator(2000)],
-        help_text="Your role and how you work on long-term strategies (up to 2,000 characters).",
+        help_text=_("Your role and how you work on long-term strategies (up to 2,000 characters)."),
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     submitted_at = models.DateTimeField(auto_now_add=True)

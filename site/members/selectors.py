@@ -2,12 +2,23 @@
 
 from itertools import groupby
 
+from django.conf import settings
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.db.models.functions import Greatest
 
 from lodestar.permissions import Role, role_of
 
 from .models import MembershipApplication, Organisation, Profile
+
+
+def preferred_language(user) -> str:
+    """The language Lodestar writes to a member in (their profile's), English when they have none.
+
+    For what is sent to them (emails, whoever's action caused them); pages follow their address.
+    """
+    profile = getattr(user, "profile", None) if user is not None else None
+    language = getattr(profile, "language", "") or settings.LANGUAGE_CODE
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def visible_profiles(viewer) -> QuerySet[Profile]:

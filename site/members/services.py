@@ -8,6 +8,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from lodestar.mail.models import OutgoingEmail
 from lodestar.mail.services import email_queue
@@ -15,6 +16,7 @@ from lodestar.permissions.roles import MEMBERS_GROUP, forget_role
 
 from .models import MembershipApplication, Organisation, Profile, User
 from .privacy import exporters
+from .selectors import preferred_language
 
 
 def _unique_profile_slug(name: str) -> str:
@@ -61,6 +63,15 @@ def profile_update(*, profile: Profile, data: dict, avatar=None, remove_avatar: 
     return profile
 
 
+def _email_member(user: User, *, subject, template: str, context: dict) -> None:
+    """Queue an email to a member in their preferred language (`subject` is a lazy translation),
+    whatever language the moderator's or applicant's request was in."""
+    with translation.override(preferred_language(user)):
+        email_queue(
+            to=[user.email], subject=f"[Lodestar] {subject}", text=render_to_string(template, context)
+        )
+
+
 @transaction.atomic
 def membership_apply(*, user: User, organisation_name: str, actor_type, country, statement: str):
     application = MembershipApplication.objects.create(
@@ -70,10 +81,11 @@ def membership_apply(*, user: User, organisation_name: str, actor_type, country,
         country=country,
         statement=statement.strip(),
     )
-    email_queue(
-        to=[user.email],
-        subject="[Lodestar] We received your membership application",
-        text=render_to_string("members/email/application_received.txt", {"application": application}),
+    _email_member(
+        user,
+        subject=_("We received your membership application"),
+        template="members/email/application_received.txt",
+        context={"application": application},
     )
     return application
 
@@ -83,7 +95,7 @@ def membership_approve(*, application: MembershipApplication, reviewer: User) ->
     application = MembershipApplication.objects.select_for_update().get(pk=application.pk)
     if application.status != MembershipApplication.Status.PENDING:
         return application
-    organisation, _ = Organisation.objects.get_or_create(
+    organisation, _created = Organisation.objects.get_or_create(
         name=application.organisation_name,
         country=application.country,
         defaults={"actor_type": application.actor_type},
@@ -100,10 +112,11 @@ def membership_approve(*, application: MembershipApplication, reviewer: User) ->
     application.reviewed_by = reviewer
     application.reviewed_at = timezone.now()
     application.save()
-    email_queue(
-        to=[applicant.email],
-        subject="[Lodestar] Welcome: your membership is approved",
-        text=render_to_string("members/email/application_approved.txt", {"application": application}),
+    _email_member(
+        applicant,
+        subject=_("Welcome: your membership is approved"),
+        template="members/email/application_approved.txt",
+        context={"application": application},
     )
     return application
 
@@ -120,10 +133,11 @@ def membership_reject(
     application.reviewed_by = reviewer
     application.reviewed_at = timezone.now()
     application.save()
-    email_queue(
-        to=[application.applicant.email],
-        subject="[Lodestar] About your membership application",
-        text=render_to_string("members/email/application_rejected.txt", {"application": application}),
+    _email_member(
+        application.applicant,
+        subject=_("About your membership application"),
+        template="members/email/application_rejected.txt",
+        context={"application": application},
     )
     return application
 

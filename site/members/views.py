@@ -6,6 +6,7 @@ from django.contrib.auth import logout
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
@@ -76,7 +77,7 @@ def profile_edit(request):
             avatar=form.cleaned_data.get("avatar"),
             remove_avatar=form.cleaned_data.get("remove_avatar", False),
         )
-        messages.success(request, "Your profile is saved.")
+        messages.success(request, _("Your profile is saved."))
         return redirect("members:profile_edit")
     return render(
         request,
@@ -95,19 +96,21 @@ def profile_edit(request):
 def apply(request):
     if not can_apply_for_membership(request.user):
         if is_member(request.user):
-            messages.info(request, "You are already a member.")
+            messages.info(request, _("You are already a member."))
             return redirect("members:profile_edit")
         if (
             request.user.is_authenticated
             and request.user.membership_applications.filter(status="pending").exists()
         ):
-            messages.info(request, "Your application is waiting for review; we will email you.")
+            messages.info(request, _("Your application is waiting for review; we will email you."))
             return redirect("members:profile_edit")
         return deny(request)
     form = MembershipApplicationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.membership_apply(user=request.user, **form.cleaned_data)
-        messages.success(request, "Thank you. A moderator will review your application; we will email you.")
+        messages.success(
+            request, _("Thank you. A moderator will review your application; we will email you.")
+        )
         return redirect("members:profile_edit")
     return render(request, "members/apply.html", {"form": form})
 
@@ -130,7 +133,11 @@ def application_queue(request):
 def application_approve(request, pk):
     application = get_object_or_404(MembershipApplication, pk=pk)
     services.membership_approve(application=application, reviewer=request.user)
-    messages.success(request, f"Approved: {application.organisation_name}. The applicant is told by email.")
+    messages.success(
+        request,
+        _("Approved: %(organisation)s. The applicant is told by email.")
+        % {"organisation": application.organisation_name},
+    )
     return redirect("members:application_queue")
 
 
@@ -155,7 +162,9 @@ def application_reject(request, pk):
         application=application, reviewer=request.user, reason=form.cleaned_data["reason"]
     )
     messages.success(
-        request, f"Rejected: {application.organisation_name}. The applicant is told why by email."
+        request,
+        _("Rejected: %(organisation)s. The applicant is told why by email.")
+        % {"organisation": application.organisation_name},
     )
     return redirect("members:application_queue")
 
@@ -175,6 +184,6 @@ def delete_account(request):
         user = request.user
         logout(request)
         services.account_delete(user=user)
-        messages.success(request, "Your account and personal data are deleted.")
+        messages.success(request, _("Your account and personal data are deleted."))
         return redirect("/")
     return render(request, "members/delete_account.html", {"form": form})

@@ -127,8 +127,8 @@ def test_a_member_saves_a_search_and_hears_of_a_matching_case_study(
 
     # In the app too: the notification leads to the saved search on the search page.
     (notice,) = Notification.objects.filter(recipient=member, kind="saved_search")
-    assert notice.message == "1 new match for your saved search “Geothermal heat”"
-    assert notice.message in client.get("/forum/notifications/").content.decode()
+    assert notice.text == "1 new match for your saved search “Geothermal heat”"
+    assert notice.text in client.get("/forum/notifications/").content.decode()
     opened = client.get(f"/forum/notifications/{notice.pk}/")
     assert opened["Location"] == f"/saved-searches/{saved.pk}/"
     assert client.get(opened["Location"])["Location"] == saved.search_url()
@@ -184,7 +184,7 @@ def test_an_alert_lists_only_what_its_owner_may_see(tasks, mail, search_index, h
     assert absolute_url(secret.url) not in member_text
     assert absolute_url(secret.url) in moderator_text
     (member_notice,) = Notification.objects.filter(recipient=member, kind="saved_search")
-    assert member_notice.message.startswith("1 new match ")
+    assert member_notice.text.startswith("1 new match ")
 
 
 @worker_test
