@@ -16,7 +16,7 @@ from cases.filters import listing_filters
 from cases.selectors import ListingHits, ListingSearchUnavailable
 
 from .documents import PUBLIC
-from .selectors import QueryRejected, SearchUnavailable, run_search
+from .selectors import QueryRejected, SearchUnavailable, run_search, shown_to_reader
 
 
 def listing_fields(kind: str) -> dict[str, str]:
@@ -34,7 +34,7 @@ MAX_WINDOW = 10_000
 def listing_body(*, kind: str, filters: dict[str, str], sort: str, page: int, per_page: int) -> dict:
     fields = listing_fields(kind)
     chosen = {fields[name]: value for name, value in filters.items() if name in fields and value}
-    base = [{"term": {"content_type": kind}}, {"term": {"visibility": PUBLIC}}]
+    base = [{"term": {"content_type": kind}}, {"term": {"visibility": PUBLIC}}, shown_to_reader()]
     aggs = {}
     for name, field in fields.items():
         others = [{"term": {f: v}} for f, v in chosen.items() if f != field]

@@ -295,6 +295,11 @@ def interface_language() -> str:
     return document_language(translation.get_language())
 
 
+def shown_to_reader() -> dict:
+    """The filter that keeps one version of each translated page: the one the reader's language lists."""
+    return {"term": {"shown_in": interface_language()}}
+
+
 def query_words(query: str) -> tuple[str, ...]:
     """The query's meaningful words: without English, French or Spanish function words."""
     return tuple(w for w in wordforms.words(query) if w not in wordforms.QUERY_STOP_WORDS)
@@ -660,7 +665,9 @@ def build_body(
         matching = _gate(request.query, plan, variants)
     else:
         matching = _weighted(text_query(request.query, plan, variants), plan.language)
-    query = {"bool": {"must": [matching], "filter": [{"terms": {"visibility": audiences}}]}}
+    query = {
+        "bool": {"must": [matching], "filter": [{"terms": {"visibility": audiences}}, shown_to_reader()]}
+    }
     if request.published_between:
         after, up_to = request.published_between
         query["bool"]["filter"].append(
@@ -952,7 +959,7 @@ def related_documents(*, user, document_type: str, object_id, size: int = 5) -> 
                             }
                         }
                     ],
-                    "filter": [{"terms": {"visibility": searchable_audiences(user)}}],
+                    "filter": [{"terms": {"visibility": searchable_audiences(user)}}, shown_to_reader()],
                     "must_not": [{"ids": {"values": [document_id]}}],
                 }
             },

@@ -102,7 +102,9 @@ def watch_pages(page_model, document_type: str) -> None:
         return list(page_model.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
 
     def changed(sender, instance, **kwargs):
-        record_changes(document_type, [instance.pk])
+        """The page, and its other languages' versions: which of them each language lists may change."""
+        versions = page_model.objects.filter(translation_key=instance.translation_key, alias_of__isnull=True)
+        record_changes(document_type, {instance.pk, *versions.values_list("pk", flat=True)})
 
     def moved(sender, instance, **kwargs):
         record_changes(document_type, ids_below(instance))

@@ -93,6 +93,9 @@ class SearchDocument(Document):
     spell_public = Text(analyzer=spelling)
     url = Keyword(index=False)
     language = Keyword()  # of the text as indexed: en, fr or es (see LANGUAGES above)
+    # The interface languages that list this document: a page translated into French is found by
+    # French readers as its French version only, by the others as the original (cases.translation).
+    shown_in = Keyword()
     languages = Keyword()  # of the material described (a case study's or tool's languages)
     visibility = Keyword()
     date = Date()
@@ -166,6 +169,7 @@ class SearchDocument(Document):
         for name, prepare in cls._preparers():
             data[name] = prepare(obj)
         data.setdefault("visibility", PUBLIC)
+        data.setdefault("shown_in", list(LANGUAGES))  # not translated (discussions): for every reader
         language = data["language"] = document_language(data.get("language"))
         data["metadata"] = metadata_text(data, cls.label)
         text = " ".join(filter(None, [data.get(f) for f in ("title", "summary", "metadata", "body")]))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from cases import translation
 from cases.models import CaseStudyPage, ToolPage
 from lodestar.permissions.library import findable_pages
 from lodestar.vocabularies.models import CoBenefit, PolicyInstrument, Sector, StrategyStage
@@ -59,6 +60,11 @@ class LibraryPageDocument(SearchDocument):
     def prepare_language(page) -> str:
         return document_language(page.locale.language_code)  # locale: select_related
 
+    @staticmethod
+    def prepare_shown_in(page) -> list[str]:
+        """The interface languages that list this version of the page (one version per reader)."""
+        return translation.read_in_languages(page.locale.language_code, page.written_versions or [])
+
 
 @register
 class CaseStudySearchDocument(LibraryPageDocument):
@@ -77,6 +83,7 @@ class CaseStudySearchDocument(LibraryPageDocument):
             findable_pages(_originals(cls.model.objects.all()))
             .select_related("actor_type", "strategy_stage", "locale")
             .annotate(
+                written_versions=translation.written_versions(),
                 sector_slugs=slugs_of(Sector, "case_studies"),
                 co_benefit_slugs=slugs_of(CoBenefit, "case_studies"),
                 policy_instrument_slugs=slugs_of(PolicyInstrument, "case_studies"),
@@ -137,6 +144,7 @@ class ToolDocument(LibraryPageDocument):
             findable_pages(_originals(cls.model.objects.all()))
             .select_related("tool_type", "locale")
             .annotate(
+                written_versions=translation.written_versions(),
                 sector_slugs=slugs_of(Sector, "tools"),
                 strategy_stage_slugs=slugs_of(StrategyStage, "tools"),
             )

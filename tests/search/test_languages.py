@@ -312,6 +312,37 @@ def test_the_librarys_filters_offer_the_terms_in_the_interface_language(three_la
 def test_on_the_demo_library_transporte_urbano_finds_the_city_transport_cases(demo_library):  # noqa: F811
     """Issue 15's walk-through: a Spanish practitioner's search on the (English) demo content."""
     found = titles("transporte urbano", "es")
+    in_english = titles("urban transport", "en")
 
-    assert "Bus fleet electrification in a metropolitan city" in found[:3]
-    assert set(found) == set(titles("urban transport", "en"))  # the same documents as in English
+    # The demo translated the bus fleet case into Spanish: Spanish readers get that version.
+    assert "Electrificación de la flota de autobuses en una ciudad metropolitana" in found[:3]
+    assert "Bus fleet electrification in a metropolitan city" in in_english
+    assert "Bus fleet electrification in a metropolitan city" not in found
+    assert len(found) == len(in_english)  # the same pages as in English, each in one version
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_translated_case_study_is_found_once_in_each_readers_language(search_index, tasks, home_page):
+    """Publishing a translation swaps which version French readers find; unpublishing swaps it back."""
+    from cases.demo import translate_page
+
+    library, _ = ensure_library_structure()
+    with transaction.atomic():
+        page = CaseStudyPageFactory(parent=library, title="Harbour ferries go electric", live=False)
+        page.save_revision().publish()
+    tasks.wait()
+    assert titles("ferries", "fr") == ["Harbour ferries go electric"], "no French version: the original"
+
+    with transaction.atomic():
+        french = translate_page(
+            page, "fr", {"Harbour ferries go electric": "Les ferries du port passent à l'électrique"}
+        )
+    tasks.wait()
+    assert titles("ferries", "en") == ["Harbour ferries go electric"]
+    assert titles("ferries", "fr") == ["Les ferries du port passent à l'électrique"]
+    assert titles("ferries", "es") == ["Harbour ferries go electric"], "no Spanish version: the original"
+
+    with transaction.atomic():
+        Page.objects.get(pk=french.pk).specific.unpublish()
+    tasks.wait()
+    assert titles("ferries", "fr") == ["Harbour ferries go electric"]
