@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.core.cache import cache
+from django.utils import formats
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import ConnectionTimeout, TransportError
 from elasticsearch import ApiError, NotFoundError
@@ -45,7 +47,7 @@ PER_PAGE = 20
 MAX_RESULT_WINDOW = 10_000
 FEW_HITS = 3
 DID_YOU_MEAN_CANDIDATES = 5  # corrections checked against what the person may see; the best one kept
-SORTS = {"relevance": "Best match", "date": "Newest first"}
+SORTS = {"relevance": gettext_lazy("Best match"), "date": gettext_lazy("Newest first")}
 
 
 class SearchUnavailable(Exception):
@@ -87,9 +89,9 @@ def _library_facet(spec: Filter) -> FacetField:
 
 
 FACETS: list[FacetField] = [
-    FacetField("content_type", "Type", _content_type_labels),
+    FacetField("content_type", pgettext_lazy("kind of content", "Type"), _content_type_labels),
     *(_library_facet(spec) for spec in FILTERS),
-    FacetField("category", "Forum category", _category_labels, _visible_category_slugs),
+    FacetField("category", gettext_lazy("Forum category"), _category_labels, _visible_category_slugs),
 ]
 FACET_NAMES = [f.name for f in FACETS]
 
@@ -196,7 +198,8 @@ def clean_query(raw: str) -> str:
     text = " ".join(text.split())
     if len(text) > MAX_QUERY_LENGTH:
         raise QueryRejected(
-            f"Your search is {len(text):,} characters long; please use at most {MAX_QUERY_LENGTH} characters."
+            gettext("Your search is %(length)s characters long; please use at most %(most)s characters.")
+            % {"length": formats.number_format(len(text), force_grouping=True), "most": MAX_QUERY_LENGTH}
         )
     return text
 
@@ -561,7 +564,9 @@ def run_search(**kwargs) -> dict:
         return {}  # no index yet (never built): nothing to find
     except ApiError as error:
         if error.status_code == 400:
-            raise QueryRejected("This search could not be run; please simplify it and try again.") from error
+            raise QueryRejected(
+                gettext("This search could not be run; please simplify it and try again.")
+            ) from error
         raise SearchUnavailable(str(error)) from error
     except (TransportConnectionError, ConnectionTimeout, TransportError) as error:
         raise SearchUnavailable(str(error)) from error

@@ -157,7 +157,7 @@ def metadata_text(data: dict, kind: str) -> str:
     Each as the listing shows it, "Sector: Waste", so that "waste sector" or "free tool" find what
     is filed under them.
     """
-    parts = [kind, data.get("metadata") or ""]
+    parts = [str(kind), data.get("metadata") or ""]
     for spec in FILTERS:
         values = data.get(spec.index_field)
         if values:

@@ -7,6 +7,7 @@ live page with its `audience` (the view restrictions above it, in Lodestar's rol
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from cases.models import CaseStudyPage, ToolPage
 from lodestar.permissions.library import findable_pages
@@ -55,7 +56,7 @@ class CaseStudySearchDocument(LibraryPageDocument):
     """
 
     document_type = "case_study"
-    label = "Case study"
+    label = _("Case study")
     model = CaseStudyPage
 
     @classmethod
@@ -115,7 +116,7 @@ class ToolDocument(LibraryPageDocument):
     """A published tool or resource, with its type, cost, sectors and strategy stages."""
 
     document_type = "tool"
-    label = "Tool"
+    label = _("Tool")
     model = ToolPage
 
     @classmethod
@@ -143,7 +144,7 @@ class ToolDocument(LibraryPageDocument):
     @staticmethod
     def prepare_metadata(page) -> str:
         """Its skill level (a field of tools only, not a filter; the filters' labels are added)."""
-        return page.get_skill_level_display() if page.skill_level else ""
+        return str(page.get_skill_level_display()) if page.skill_level else ""
 
     @staticmethod
     def prepare_tool_type(page) -> str | None:
