@@ -116,8 +116,8 @@ class Filter:
             return term_names(self.vocabulary, values)
         if self.is_countries:
             return {code: all_countries.name(code) or code for code in values}
-        labels = dict(self.choices or [])
-        return {value: labels.get(value, value) for value in values}
+        labels = dict(self.choices or [])  # in the interface's language, as plain text (JSON, the index)
+        return {value: str(labels.get(value, value)) for value in values}
 
 
 NAMES_TTL = 30.0  # seconds a process shows (and indexes) a renamed term by its old name at most

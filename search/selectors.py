@@ -66,7 +66,7 @@ def _category_labels(slugs: Iterable[str]) -> dict[str, str]:
 
 
 def _content_type_labels(values: Iterable[str]) -> dict[str, str]:
-    return {v: DOCUMENTS[v].label if v in DOCUMENTS else v for v in values}
+    return {v: str(DOCUMENTS[v].label) if v in DOCUMENTS else v for v in values}
 
 
 @dataclass(frozen=True)
@@ -586,7 +586,7 @@ def _hit(raw: dict) -> SearchHit:
     date = source.get("date")
     return SearchHit(
         content_type=content_type,
-        content_type_label=DOCUMENTS[content_type].label if content_type in DOCUMENTS else content_type,
+        content_type_label=str(DOCUMENTS[content_type].label) if content_type in DOCUMENTS else content_type,
         object_id=source.get("object_id", ""),
         url=source.get("url", ""),
         # Highlights come HTML-escaped from Elasticsearch (encoder: html); the rest is escaped here.

@@ -406,3 +406,18 @@ def test_links_between_library_pages_keep_the_reader_in_their_language(client, l
         tool.find("a", string="Illustrative city budget alignment")["href"]
         == f"{prefix}/library/city-budget/"
     )
+
+
+@pytest.mark.parametrize("prefix", ["/fr", "/es"])
+def test_a_member_saves_a_filtered_search_from_a_translated_page(client, member, library_content, prefix):
+    """Facet values named in the interface's language are plain text where they are stored."""
+    client.force_login(member)
+    response = client.post(
+        f"{prefix}/saved-searches/save/",
+        {"name": "Outils gratuits", "frequency": "weekly", "content_type": "tool", "cost": "free"},
+    )
+
+    assert response.status_code == 302, response.content
+    saved = member.saved_searches.get()
+    assert saved.filter_labels["content_type"] == {"tool": {"/fr": "Outil", "/es": "Herramienta"}[prefix]}
+    assert saved.filter_labels["cost"] == {"free": {"/fr": "Gratuit", "/es": "Gratuito"}[prefix]}
