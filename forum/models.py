@@ -58,6 +58,13 @@ class Category(models.Model):
     visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC)
     who_may_start_topics = models.CharField(max_length=12, choices=Writers.choices, default=Writers.MEMBERS)
     who_may_reply = models.CharField(max_length=12, choices=Writers.choices, default=Writers.MEMBERS)
+    sectors = models.ManyToManyField(
+        "vocabularies.Sector",
+        blank=True,
+        related_name="forum_categories",
+        help_text="The library's sectors its discussions are about, if any: a search for a sector's name "
+        "then finds them, and the search page's sector filter includes them.",
+    )
 
     class Meta:
         ordering = ["sort_order", "name"]

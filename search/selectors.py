@@ -309,6 +309,20 @@ def _stems_found(stems: list[str], audiences: list[str]) -> set[str]:
     return {stem for i, stem in enumerate(stems) if counts.get(f"stem{i}", {}).get("doc_count")}
 
 
+# Words people add to a term's name to say which kind of term they mean ("waste sector", "air
+# quality co-benefit"). They rank what is filed under the term first (its metadata says "Sector:
+# Waste") but are not required: a discussion of landfill gas is about the waste sector too.
+QUALIFIER_STEMS = frozenset(wordforms.stems("sector sectors co-benefit co-benefits instrument instruments"))
+
+
+def _required_words(plan: QueryPlan) -> list[bool]:
+    """Which of the query's words a document must match: all but qualifiers (unless all are)."""
+    qualifiers = [stem in QUALIFIER_STEMS for stem in plan.stems]
+    if all(qualifiers):
+        return [True] * len(qualifiers)
+    return [not q for q in qualifiers]
+
+
 def _word_clause(word: str, stem: str, plan: QueryPlan) -> dict | None:
     if stem in plan.known:
         return {"term": {"stems": stem}}
@@ -319,7 +333,12 @@ def _word_clause(word: str, stem: str, plan: QueryPlan) -> dict | None:
 
 def _gate(query: str, plan: QueryPlan, variants: list[str]) -> dict:
     """Which documents match: enough of the query's words (by stem, or fuzzily if unknown), or a synonym."""
-    words = [_word_clause(w, s, plan) for w, s in zip(plan.words, plan.stems, strict=True)]
+    required = _required_words(plan)
+    words = [
+        _word_clause(w, s, plan)
+        for w, s, needed in zip(plan.words, plan.stems, required, strict=True)
+        if needed
+    ]
     matchable = [clause for clause in words if clause]
     # (An empty bool would match everything: a query of short unknown words matches nothing.)
     ways = [

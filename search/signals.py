@@ -240,6 +240,7 @@ def _topic_ids_for_post(post) -> list[int]:
 def _connect_forum() -> None:
     from forum import signals as forum_signals
     from forum.models import Category, Post, Topic
+    from lodestar.vocabularies.models import Sector
 
     def replies_of(topic_ids) -> list[int]:
         return list(Post.objects.filter(topic_id__in=list(topic_ids)).values_list("pk", flat=True))
@@ -262,6 +263,37 @@ def _connect_forum() -> None:
         "post",
         ids=lambda category: Post.objects.filter(topic__category=category).values_list("pk", flat=True),
         fields=("visibility", "slug", "name"),
+    )
+
+    # A category's sectors are its topics' and replies' too (a moderator files it, or renames a sector).
+    def category_sectors_changed(sender, instance, action, reverse, pk_set, **kwargs):
+        if action not in ("post_add", "post_remove", "pre_clear"):
+            return
+        if reverse:  # sector.forum_categories.add(...): `instance` is the sector
+            categories = Category.objects.filter(pk__in=pk_set) if pk_set else instance.forum_categories.all()
+        else:
+            categories = Category.objects.filter(pk=instance.pk)
+        topic_ids = list(Topic.objects.filter(category__in=categories).values_list("pk", flat=True))
+        record_changes("topic", topic_ids)
+        record_changes("post", replies_of(topic_ids))
+
+    m2m_changed.connect(
+        category_sectors_changed,
+        sender=Category.sectors.through,
+        weak=False,
+        dispatch_uid="search:forum:category_sectors",
+    )
+    watch(
+        Sector,
+        "topic",
+        ids=lambda sector: Topic.objects.filter(category__sectors=sector).values_list("pk", flat=True),
+        fields=("slug", "name"),
+    )
+    watch(
+        Sector,
+        "post",
+        ids=lambda sector: Post.objects.filter(topic__category__sectors=sector).values_list("pk", flat=True),
+        fields=("slug", "name"),
     )
 
     # The forum's own signals, for changes made in bulk (sent inside the change's transaction).

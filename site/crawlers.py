@@ -6,6 +6,7 @@ topic. Each section is a django.contrib.sitemaps Sitemap (Wagtail's for pages) w
 name the one public address (lodestar.links); site/urls.py says which sections there are.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as django_sitemaps
@@ -17,6 +18,7 @@ from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.contrib.sitemaps.views import prepare_sitemaps
 
+from .languages import in_language
 from .links import absolute_url, base_url
 from .permissions import can_view_directory, can_view_forum, can_view_library, open_data_pages
 
@@ -126,9 +128,19 @@ ALLOWED_PATHS = [
 ]
 
 
+def in_every_language(paths: list[str]) -> list[str]:
+    """Each path, then its French and Spanish addresses (/fr/accounts/...) where the interface has them."""
+    found = []
+    for path in paths:
+        address, mark, query = path.partition("?")
+        for language, _ in settings.LANGUAGES:
+            found.append(in_language(address, language) + mark + query)
+    return list(dict.fromkeys(found))
+
+
 def robots_txt(request):
     """Crawl the public site, not its private or endless corners; the sitemap says what there is."""
-    lines = ["User-agent: *", *(f"Disallow: {path}" for path in DISALLOWED_PATHS)]
-    lines += [*(f"Allow: {path}" for path in ALLOWED_PATHS), "Allow: /", ""]
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in in_every_language(DISALLOWED_PATHS))]
+    lines += [*(f"Allow: {path}" for path in in_every_language(ALLOWED_PATHS)), "Allow: /", ""]
     lines.append(f"Sitemap: {absolute_url(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

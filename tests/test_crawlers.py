@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from forum.models import Category, Status, Topic
+from lodestar.languages import in_language
 from lodestar.permissions.roles import MEMBERS_GROUP
 from tests.cases.factories import CaseStudyPageFactory, ToolPageFactory, ensure_library_structure
 from tests.forum.factories import CategoryFactory, TopicFactory
@@ -54,6 +55,12 @@ def may_crawl(rules, path: str) -> bool:
     """The longest matching rule decides; on a tie, allow wins (RFC 9309 2.2.2)."""
     matching = [(len(rule), kind == "allow") for kind, rule in rules if rule and rule_matches(rule, path)]
     return max(matching, default=(0, True))[1]
+
+
+def in_(language: str, path: str) -> str:
+    """The path (query string and all) in a language's interface."""
+    address, mark, query = path.partition("?")
+    return in_language(address, language) + mark + query
 
 
 def test_robots_txt_lets_crawlers_into_the_public_site_only_and_names_the_sitemap(
@@ -97,6 +104,13 @@ def test_robots_txt_lets_crawlers_into_the_public_site_only_and_names_the_sitema
     ]
     for path in private:
         assert not may_crawl(rules, path), f"{path} should be kept from crawlers"
+    for language in ("fr", "es"):  # the same rules in each interface language
+        for path in public:
+            assert may_crawl(rules, in_(language, path)), f"{in_(language, path)} should be crawlable"
+        for path in private:
+            assert not may_crawl(rules, in_(language, path)), f"{in_(language, path)} should be kept out"
+    assert not may_crawl(rules, "/fr/accounts/password/reset/")
+    assert may_crawl(rules, "/es/accounts/login/")
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     assert f"\nSitemap: {base}/sitemap.xml\n" in text
 

@@ -19,6 +19,11 @@ def _category_visibility(category) -> str:
     return category_audience(category)
 
 
+def _category_sectors(category) -> list[str]:
+    """The sectors a moderator filed the category under: its discussions are in them (facets, metadata)."""
+    return [sector.slug for sector in category.sectors.all()]
+
+
 @register
 class TopicDocument(SearchDocument):
     """A published forum topic: its title, its question (first post) and its accepted answer."""
@@ -36,6 +41,7 @@ class TopicDocument(SearchDocument):
             .prefetch_related(
                 Prefetch("posts", queryset=findable_posts().filter(position=1), to_attr="firsts"),
                 "tags",
+                "category__sectors",
             )
             .order_by("pk")
         )
@@ -76,6 +82,10 @@ class TopicDocument(SearchDocument):
         return topic.category.slug
 
     @staticmethod
+    def prepare_sectors(topic) -> list[str]:
+        return _category_sectors(topic.category)
+
+    @staticmethod
     def prepare_metadata(topic) -> str:
         return f"Forum category: {topic.category.name}"
 
@@ -90,7 +100,13 @@ class PostDocument(SearchDocument):
 
     @classmethod
     def get_queryset(cls) -> QuerySet:
-        return findable_posts().filter(position__gt=1).select_related("topic__category").order_by("pk")
+        return (
+            findable_posts()
+            .filter(position__gt=1)
+            .select_related("topic__category")
+            .prefetch_related("topic__category__sectors")
+            .order_by("pk")
+        )
 
     @staticmethod
     def prepare_title(post) -> str:
@@ -115,6 +131,10 @@ class PostDocument(SearchDocument):
     @staticmethod
     def prepare_category(post) -> str:
         return post.topic.category.slug
+
+    @staticmethod
+    def prepare_sectors(post) -> list[str]:
+        return _category_sectors(post.topic.category)
 
     @staticmethod
     def prepare_metadata(post) -> str:

@@ -149,13 +149,14 @@ def load_corpus() -> Corpus:
             page = _tool(spec)
             _publish(tools_index, page, author)
             corpus.add("tool", page.pk, spec["key"])
-        categories = {
-            c["slug"]: Category.objects.update_or_create(
+        categories = {}
+        for c in data["forum_categories"]:
+            category = Category.objects.update_or_create(
                 slug=c["slug"],
                 defaults={"name": c["name"], "description": f"{c['name']} (relevance corpus)."},
             )[0]
-            for c in data["forum_categories"]
-        }
+            category.sectors.set(Sector.objects.filter(slug__in=c.get("sectors", [])))
+            categories[c["slug"]] = category
         for spec in data["topics"]:
             topic = forum_services.topic_create(
                 author=author,

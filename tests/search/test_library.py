@@ -162,6 +162,34 @@ def test_hiding_a_reply_or_moving_its_topic_to_members_only_removes_it_from_what
 # --- Relevance and facets on the real library (the demo content) ------------------------------------
 
 
+@transactional
+def test_a_category_filed_under_a_sector_brings_its_discussions_to_that_sector(search_index, tasks, member):
+    """ "transport" and the sector filter find the Mobility category's topics and replies, once filed."""
+    mobility = CategoryFactory(name="Mobility", slug="mobility")
+    with transaction.atomic():
+        topic = TopicFactory(category=mobility, title="Tram or BRT for a mid-sized city?", question="Cost?")
+        body = "We chose the busway: three corridors for the price of one line (illustrative)."
+        Post.objects.create(
+            topic=topic, position=2, body=body, body_html=render_markdown(body).html, author=member
+        )
+    tasks.wait()
+    assert titles("transport") == [], "the category is not filed under the sector yet"
+
+    with transaction.atomic():
+        mobility.sectors.add(Sector.objects.get(slug="transport"))
+    tasks.wait()
+    assert sorted(titles("transport")) == [
+        "Re: Tram or BRT for a mid-sized city?",
+        "Tram or BRT for a mid-sized city?",
+    ]
+    assert titles("", sectors=["transport"], content_type=["topic"]) == ["Tram or BRT for a mid-sized city?"]
+
+    with transaction.atomic():
+        Sector.objects.get(slug="transport").forum_categories.clear()
+    tasks.wait()
+    assert titles("transport") == []
+
+
 @pytest.fixture
 def demo_library(db, search_index, home_page):
     call_command("load_demo", stdout=io.StringIO())

@@ -83,3 +83,33 @@ def test_a_term_is_found_in_other_forms_of_its_words():
     assert "electric vehicle" in expand("electric cars")
     assert "ev charging" in expand("electric car charging")
     assert "renovation homes" in expand("retrofitting homes")
+
+
+def test_moderators_file_a_forum_category_under_sectors_in_the_admin(client, moderator):
+    from forum.models import Category
+    from lodestar.vocabularies.models import Sector
+
+    category = Category.objects.create(name="Mobility", slug="mobility")
+    transport = Sector.objects.get(slug="transport")
+    client.force_login(moderator)
+    edit = reverse("wagtailsnippets_forum_category:edit", args=[category.pk])
+
+    form = BeautifulSoup(client.get(edit).content, "html.parser")
+    assert form.find("select", attrs={"name": "sectors"}) or form.find("input", attrs={"name": "sectors"})
+    response = client.post(
+        edit,
+        {
+            "name": "Mobility",
+            "slug": "mobility",
+            "description": "",
+            "colour": "teal",
+            "sort_order": 0,
+            "visibility": "public",
+            "who_may_start_topics": "members",
+            "who_may_reply": "members",
+            "sectors": [transport.pk],
+        },
+    )
+
+    assert response.status_code == 302
+    assert list(category.sectors.all()) == [transport]
