@@ -421,3 +421,19 @@ def test_a_member_saves_a_filtered_search_from_a_translated_page(client, member,
     saved = member.saved_searches.get()
     assert saved.filter_labels["content_type"] == {"tool": {"/fr": "Outil", "/es": "Herramienta"}[prefix]}
     assert saved.filter_labels["cost"] == {"free": {"/fr": "Gratuit", "/es": "Gratuito"}[prefix]}
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [("en", "Something went wrong"), ("fr", "Une erreur s’est produite"), ("es", "Algo ha salido mal")],
+)
+def test_the_error_page_speaks_the_language_the_request_was_in(rf, language, heading):
+    """Django renders 500.html without a context, in the language the failed request activated."""
+    from django.utils import translation
+    from django.views.defaults import server_error
+
+    with translation.override(language):
+        soup = BeautifulSoup(server_error(rf.get(f"/{language}/")).content, "html.parser")
+
+    assert soup.html["lang"] == language
+    assert soup.find("h1").get_text(strip=True) == heading
