@@ -4,9 +4,12 @@
 # --- Hunspell dictionaries from Debian, the same files scripts/services installs locally.
 FROM debian:bookworm-slim AS dictionaries
 RUN apt-get update \
- && apt-get install -y --no-install-recommends hunspell-en-us \
- && mkdir -p /dictionaries/en_US \
- && cp -L /usr/share/hunspell/en_US.aff /usr/share/hunspell/en_US.dic /dictionaries/en_US/
+ && apt-get install -y --no-install-recommends hunspell-en-us hunspell-fr hunspell-es \
+ && mkdir -p /dictionaries/en_US /dictionaries/fr_FR /dictionaries/es_ES \
+ && cp -L /usr/share/hunspell/en_US.aff /usr/share/hunspell/en_US.dic /dictionaries/en_US/ \
+ && cp -L /usr/share/hunspell/fr.aff /dictionaries/fr_FR/fr_FR.aff \
+ && cp -L /usr/share/hunspell/fr.dic /dictionaries/fr_FR/fr_FR.dic \
+ && cp -L /usr/share/hunspell/es_ES.aff /usr/share/hunspell/es_ES.dic /dictionaries/es_ES/
 
 # --- Elasticsearch: the official image, same version as local and CI, plus the dictionaries.
 FROM docker.elastic.co/elasticsearch/elasticsearch:8.19.21 AS elasticsearch

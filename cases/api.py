@@ -85,7 +85,11 @@ class OpenDataPagesAPIViewSet(ValidatedQueryMixin, PagesAPIViewSet):
 
     def get_base_queryset(self):
         pages = super().get_base_queryset()
-        return pages.filter(pk__in=open_data_pages(Page.objects.all()).values("pk"))
+        # Aliases are copies of an English page in the French and Spanish trees (cases.translation):
+        # open data lists the original and its real translations, each with its `meta.locale`. (Inside
+        # the id filter: a filter on the queryset itself would make `search=` fail, as not indexed.)
+        originals = open_data_pages(Page.objects.filter(alias_of__isnull=True))
+        return pages.filter(pk__in=originals.values("pk"))
 
     def get_queryset(self):
         return api_pages(super().get_queryset())

@@ -11,10 +11,12 @@ has no bulk page API, so rows are written with precomputed tree paths) with a pr
 """
 
 import datetime
+import html
 import io
 import random
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -26,7 +28,7 @@ from PIL import ImageDraw
 from tqdm import tqdm
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Workflow
+from wagtail.models import Locale, Page, Site, Workflow
 
 from lodestar.members.demo import demo_email
 from lodestar.members.models import Organisation, User
@@ -39,10 +41,12 @@ from lodestar.vocabularies.models import (
     ToolType,
 )
 
+from . import translation
 from .blocks import SECTIONS
 from .demo_content import FICTIONAL_NOTE, FICTIONAL_TOOL_NOTE, REAL_NOTE, REAL_TOOL_NOTE
 from .demo_content.case_studies import FICTIONAL, ILLUSTRATIVE_SOURCE, REAL, UNFCCC_LTS
 from .demo_content.tools import TOOLS
+from .demo_content.translations import INDEX_PAGES, PAGES, TEXTS
 from .models import (
     CaseStudyDocument,
     CaseStudyMilestone,
@@ -294,8 +298,9 @@ def _case_study(spec: dict, n: int, *, vocab: dict, images, pdf, tools, organisa
 
 
 def load(*, out, scale: int = 0) -> None:
-    library = LibraryIndexPage.objects.first()
-    tools_index = ToolIndexPage.objects.first()
+    english = {"locale__language_code": settings.LANGUAGE_CODE}  # the source tree (cases.translation)
+    library = LibraryIndexPage.objects.filter(**english).first()
+    tools_index = ToolIndexPage.objects.filter(**english).first()
     if library is None or tools_index is None:
         out.write("The library and tool index pages are missing: run `manage.py migrate` first.")
         return
@@ -343,12 +348,106 @@ def load(*, out, scale: int = 0) -> None:
 
     _draft_for_review(library, users[0])
     _featured([cases[slug] for slug in FEATURED if slug in cases])
+    # The French and Spanish trees: the pages the migrations made (each published page has its aliases
+    # already, from cases.translation; the benchmarks' bulk pages below are left to the listings'
+    # fallback, or to `manage.py sync_locale_trees`).
+    for page in (library.get_parent(), library, tools_index):
+        translation.follow_in_other_languages(page)
+    translated = translate(moderator)
     if scale:
         bulk_synthetic(library=library, tools_index=tools_index, count=scale, out=out, owner=users[0])
+    originals = {"alias_of__isnull": True, **english}
     out.write(
-        f"Library: {CaseStudyPage.objects.live().count()} published case studies, "
-        f"{ToolPage.objects.live().count()} tools.\n"
+        f"Library: {CaseStudyPage.objects.live().filter(**originals).count()} published case studies, "
+        f"{ToolPage.objects.live().filter(**originals).count()} tools; "
+        f"{translated} pages translated into French or Spanish.\n"
     )
+
+
+# --- French and Spanish versions (cases/demo_content/translations.py) ----------------------------
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [paragraph.strip() for paragraph in text.split("\n\n") if paragraph.strip()]
+
+
+def _plain(text: str) -> str:
+    """A segment's text without its HTML escapes, so the English source can be looked up."""
+    return html.unescape(text).strip()
+
+
+def _translated_strings(english: dict, translated: dict, language: str) -> dict[str, str]:
+    """English text -> translated text, for one page: field by field, paragraph by paragraph."""
+    strings = {_plain(source): text for source, text in TEXTS[language].items()}
+    for field in ("title", "summary", "intro", "city", "maintainer"):
+        if field in translated:
+            strings[_plain(english[field])] = translated[field]
+    for name, text in translated.get("sections", {}).items():
+        for source, paragraph in zip(_paragraphs(english["sections"][name]), _paragraphs(text), strict=True):
+            strings[_plain(source)] = paragraph
+    for source, paragraph in zip(
+        english.get("description", []), translated.get("description", []), strict=True
+    ):
+        strings[_plain(source)] = paragraph
+    return strings
+
+
+def translate_page(page, language: str, strings: dict[str, str], user=None):
+    """Translate a page with wagtail-localize as a translator's PO file would: a translation source,
+    the strings imported segment by segment, the translation published. Segments without a
+    translation (slugs, units, names) keep the English text. Returns the translated page, or None
+    when the page already has a translation in that language (so `load_demo` stays repeatable)."""
+    from wagtail_localize.models import Translation, TranslationSource
+
+    locale = Locale.objects.get(language_code=language)
+    existing = page.get_translations().filter(locale=locale).first()
+    if existing is not None and existing.alias_of_id is None:
+        return None
+    source, _ = TranslationSource.update_or_create_from_instance(page)
+    target, _ = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    po = target.export_po()
+    for entry in po:
+        entry.msgstr = strings.get(_plain(entry.msgid), "")
+    target.import_po(po, user=user, tool_name="Lodestar demo")
+    target.save_target(user=user, publish=True)
+    return page.get_translation(locale)
+
+
+def _english_spec(slug: str) -> dict | None:
+    for spec in [*REAL, *FICTIONAL, *TOOLS]:
+        if spec["slug"] == slug:
+            return {**spec, "description": spec.get("description", [])}
+    return None
+
+
+def translate(moderator=None) -> int:
+    """The demo's French and Spanish pages: the home page, both indexes, and the pages of PAGES."""
+    count = 0
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    for language in PAGES:
+        if translate_page(home, language, {_plain(k): v for k, v in TEXTS[language].items()}, moderator):
+            count += 1
+        for slug, fields in INDEX_PAGES[language].items():
+            index = (
+                Page.objects.filter(slug=slug, depth=home.depth + 1, locale=home.locale).specific().first()
+            )
+            if index is None:
+                continue
+            english = {"title": index.title, "intro": index.intro}
+            if translate_page(index, language, _translated_strings(english, fields, language), moderator):
+                count += 1
+        for slug, fields in PAGES[language].items():
+            english = _english_spec(slug)
+            page = (
+                Page.objects.filter(slug=slug, locale=home.locale, alias_of__isnull=True).specific().first()
+            )
+            if english is None or page is None or not page.live:
+                continue
+            if translate_page(page, language, _translated_strings(english, fields, language), moderator):
+                count += 1
+    return count
 
 
 def _draft_for_review(library, author) -> None:

@@ -61,7 +61,7 @@ class FilterForm(forms.Form):
                 continue
             per_value = counts[name]
             if isinstance(field, forms.ModelChoiceField):
-                field.label_from_instance = lambda term, n=per_value: f"{term.name} ({n.get(term.slug, 0)})"
+                field.label_from_instance = lambda term, n=per_value: f"{term.label} ({n.get(term.slug, 0)})"
             else:
                 field.choices = [
                     (value, f"{label} ({per_value.get(value, 0)})" if value else label)

@@ -8,12 +8,17 @@ order, with counts per filter value; the cards are then read here in a fixed num
 When it is unavailable, or none is plugged in, `filtered_listing` filters the same way in
 PostgreSQL (without counts), with the filters of cases.filters. The CSV export always reads
 PostgreSQL, with the same filters.
+
+Every list shows each case study or tool once for its reader (cases.translation.one_per_page): in
+French, the French translation where there is one, otherwise the English page (as its French alias),
+never both; this costs no query more, whatever the number of pages.
 """
 
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import Coalesce
@@ -26,6 +31,7 @@ from lodestar.permissions import open_data_pages
 from .charts import narrow_chart, pathway_chart
 from .filters import CASE_STUDY, TOOL, filters_of
 from .tracker import track_page
+from .translation import current_language, mark_read_in, one_per_page, versions_for_reader
 
 SORT_ORDERS = {"newest": ("-first_published_at", "-pk"), "title": ("title", "pk")}
 HERO_RENDITIONS = ("fill-480x270", "fill-960x540")
@@ -42,27 +48,42 @@ def published(pages) -> QuerySet:
     return open_data_pages(pages.all())
 
 
+def published_for_reader(pages) -> QuerySet:
+    """Published pages, each once, in the interface's language where translated (cases.translation)."""
+    return one_per_page(published(pages))
+
+
 def live_index(indexes):
-    """The live index page of a manager of index pages (the coalition view links to its listings)."""
-    return indexes.live().first()
+    """The live index page of a manager of index pages (the coalition view links to its listings),
+    in the interface's language when it has one there."""
+    return one_per_page(indexes.live()).first()
+
+
+def _written_in() -> Coalesce:
+    """The language a card's content is in (an alias's is its source's), for its `lang`: a join."""
+    return Coalesce("alias_of__locale__language_code", "locale__language_code")
 
 
 def case_study_cards(queryset: QuerySet) -> QuerySet:
-    return queryset.select_related("actor_type", "strategy_stage").prefetch_related(_hero_images(), "sectors")
+    return (
+        queryset.select_related("actor_type", "strategy_stage")
+        .prefetch_related(_hero_images(), "sectors")
+        .annotate(written_in=_written_in())
+    )
 
 
 def _tool_cards(queryset: QuerySet) -> QuerySet:
-    return queryset.select_related("tool_type").prefetch_related("sectors")
+    return queryset.select_related("tool_type").prefetch_related("sectors").annotate(written_in=_written_in())
 
 
 CARDS = {CASE_STUDY: case_study_cards, TOOL: _tool_cards}
 
 
 def filtered_listing(pages, *, kind: str, filters: dict, sort: str = "newest", index=None) -> QuerySet:
-    """Published pages of `kind` matching the listing filters of cases.filters, in the chosen order."""
-    queryset = published(pages)
-    if index is not None:
-        queryset = queryset.child_of(index)
+    """Published pages of `kind` matching the listing filters of cases.filters, in the chosen order,
+    each once in the interface's language (`index`: the listing's page, one per language, which
+    holds them all)."""
+    queryset = published_for_reader(pages)
     for spec in filters_of(kind):
         if spec.param in filters:
             queryset = spec.apply(queryset, kind, filters[spec.param])
@@ -170,7 +191,14 @@ def featured_cases(entries, limit: int | None = None) -> list:
         )
         .order_by("sort_order", "pk")
     )
-    return list(entries[:limit] if limit is not None else entries)
+    entries = list(entries[:limit] if limit is not None else entries)
+    if entries and current_language() != settings.LANGUAGE_CODE:
+        # The secretariat features the English pages: readers in French or Spanish get their version.
+        case_studies = [entry.case_study for entry in entries]
+        cards_of = case_study_cards(published(type(case_studies[0]).objects))
+        for entry, version in zip(entries, versions_for_reader(case_studies, cards_of), strict=True):
+            entry.case_study = version
+    return entries
 
 
 def case_study_detail_context(page) -> dict:
@@ -204,13 +232,26 @@ def tool_detail_context(page) -> dict:
     return {
         "sectors": list(page.sectors.all()),
         "strategy_stages": list(page.strategy_stages.all()),
-        "used_in": list(published(page.used_in_case_studies).select_related("actor_type").order_by("title")),
+        "used_in": list(
+            published_for_reader(_case_studies_using(page)).select_related("actor_type").order_by("title")
+        ),
     }
+
+
+def _case_studies_using(tool):
+    """Case studies naming this tool, in any of its languages (their translations and aliases name
+    the English tool)."""
+    case_studies = tool.used_in_case_studies.model
+    return case_studies.objects.filter(
+        pk__in=case_studies.related_tools.through.objects.filter(
+            toolpage__translation_key=tool.translation_key
+        ).values("casestudypage_id")
+    )
 
 
 def contributed_case_studies(case_studies, *, organisation=None, owner=None, limit: int = 12) -> list:
     """Published case studies an organisation contributed to, or a member wrote (profile pages)."""
-    queryset = published(case_studies)
+    queryset = published_for_reader(case_studies)
     if organisation is not None:
         queryset = queryset.filter(contributor_organisations=organisation)
     if owner is not None:
@@ -273,6 +314,31 @@ def _page_number(page) -> int:
         return 1
 
 
+def _hits_for_reader(pages, ids: list[int], cards) -> list:
+    """The pages search found, in its order, each as the interface's reader sees it, once.
+
+    Search may answer with any language's version of a page (or several): one query reads the
+    pages found and every published version of them, marked with the one this reader sees.
+    """
+    found = mark_read_in(
+        published(pages).filter(
+            translation_key__in=published(pages).filter(pk__in=ids).values("translation_key")
+        )
+    )
+    rows = list(cards(found))
+    by_id = {row.pk: row for row in rows}
+    for_reader = {row.translation_key: row for row in rows if row.read_here}
+    objects, seen = [], set()
+    # The index may lag a moment behind an unpublish: such a page is simply left out.
+    for pk in ids:
+        hit = by_id.get(pk)
+        if hit is None or hit.translation_key in seen or hit.translation_key not in for_reader:
+            continue
+        seen.add(hit.translation_key)
+        objects.append(for_reader[hit.translation_key])
+    return objects
+
+
 def listing_page(pages, *, kind: str, filters: dict, sort: str, page, per_page: int) -> Listing:
     """One page of the case-study ("case_study") or tool ("tool") listing, with counts if it can."""
     cards = CARDS[kind]
@@ -288,10 +354,7 @@ def listing_page(pages, *, kind: str, filters: dict, sort: str, page, per_page: 
         except ListingSearchUnavailable:
             hits = None
         if hits is not None:
-            found = filtered_listing(pages, kind=kind, filters={}, sort=sort).filter(pk__in=hits.ids)
-            by_id = {obj.pk: obj for obj in cards(found)}
-            # The index may lag a moment behind an unpublish: such a page is simply left out.
-            objects = [by_id[pk] for pk in hits.ids if pk in by_id]
+            objects = _hits_for_reader(pages, hits.ids, cards)
             paginator = Paginator(_Counted(hits.total), per_page)
             return Listing(page_obj=Page(objects, hits.page, paginator), counts=hits.counts)
     results = cards(filtered_listing(pages, kind=kind, filters=filters, sort=sort))

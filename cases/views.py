@@ -61,6 +61,6 @@ def pathways(request):
     library = selectors.live_index(LibraryIndexPage.objects)
     library_url = library.get_url(request) if library is not None else "/library/"
     overview = coalition_overview(
-        published=selectors.published(CaseStudyPage.objects), library_url=library_url
+        published=selectors.published_for_reader(CaseStudyPage.objects), library_url=library_url
     )
     return render(request, "cases/pathways.html", {"overview": overview, "library_url": library_url})

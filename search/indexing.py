@@ -23,6 +23,7 @@ from elasticsearch.helpers import streaming_bulk
 
 from cases.filters import forget_term_names
 from lodestar.visitor_cache import bump_generation
+from lodestar.vocabularies import labels as term_labels
 
 from .client import indexing_client
 from .documents import DOCUMENTS, document_for, index_definition, read_alias, write_alias
@@ -126,7 +127,8 @@ def _actions_for(document_type: str, object_ids: list[int], targets: Callable[[]
     gone = _gone_with_versions(document, [i for i in object_ids if i not in found])
     # Resolve the write targets only after reading the database (see rebuild()).
     indexes = targets()
-    forget_term_names()  # documents carry the terms' names: this batch reads them as they are now
+    forget_term_names()
+    term_labels.forget()  # documents carry the terms' names: this batch reads them as they are now
     actions, stamped = [], {}
     for obj in objects:
         source = document.source(obj)

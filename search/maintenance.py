@@ -17,6 +17,7 @@ from django.db import connection, transaction
 from elasticsearch.helpers import scan
 
 from cases.filters import forget_term_names
+from lodestar.vocabularies import labels as term_labels
 
 from .client import indexing_client
 from .documents import all_documents, document_for, index_definition, read_alias, write_alias
@@ -171,7 +172,8 @@ REBUILD_LOCK = 7_401_001  # pg advisory lock id: one rebuild at a time
 
 
 def _stream_all(name: str, progress: Callable[[int], None]) -> Iterator[dict]:
-    forget_term_names()  # documents carry the terms' names: read them as they are now
+    forget_term_names()
+    term_labels.forget()  # documents carry the terms' names: read them as they are now
     for document in all_documents():
         # One statement per type, read through a server-side cursor: memory stays flat.
         for obj in document.indexable_with_versions().iterator(chunk_size=CHUNK_SIZE):

@@ -7,6 +7,13 @@ documents get a gentle lift, synonyms from the moderators' vocabulary find each 
 come with facet counts that stay useful (a filter does not zero its own facet's other values),
 snippets are HTML-escaped and then highlighted, and few hits bring a "did you mean".
 
+In three languages (issue 15): each word is looked for by its English, French and Spanish stems
+(documents hold their own text in their language's stems field and their terms' labels in all
+three), a French or Spanish document's text also ranks through its language's hunspell fields,
+and documents in the visitor's interface language are lifted (LANGUAGE_WEIGHT): a French visitor
+sees French documents first and still finds the English ones. Facet values show in the interface
+language.
+
 It only sends match / multi_match / term queries built from the text, never a query-string
 syntax, so quotes, operators or odd scripts in the input cannot make Elasticsearch fail.
 """
@@ -21,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.core.cache import cache
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 from elastic_transport import ConnectionError as TransportConnectionError
@@ -33,10 +40,19 @@ from forum import models as forum_models
 from lodestar import visitor_cache
 from lodestar.permissions import searchable_audiences, visible_categories
 from lodestar.permissions.search import PUBLIC as PUBLIC_AUDIENCE
+from lodestar.vocabularies.labels import term_labels
 
 from . import wordforms
 from .client import query_client
 from .documents import DOCUMENTS, read_alias
+from .documents.base import (
+    LANGUAGES,
+    OTHER_LANGUAGES,
+    STEMS_FIELDS,
+    TEXT_FIELDS_IN,
+    TITLE_STEMS_FIELDS,
+    document_language,
+)
 from .models import normalise_term
 from .synonyms import CACHE_KEY as SYNONYMS_KEY
 from .synonyms import expand
@@ -84,7 +100,11 @@ def _visible_category_slugs(user, slugs: Iterable[str]) -> set[str]:
 
 
 def _library_facet(spec: Filter) -> FacetField:
-    """A library filter of cases.filters as a facet: its label, and its values' names."""
+    """A library filter of cases.filters as a facet: its label, and its values' names (a term's in
+    the interface language, from the vocabularies' translated names)."""
+    if spec.vocabulary is not None:
+        vocabulary = spec.vocabulary
+        return FacetField(spec.index_field, spec.label, lambda values: term_labels(vocabulary, values))
     return FacetField(spec.index_field, spec.label, spec.value_labels)
 
 
@@ -210,16 +230,36 @@ class QueryPlan:
 
     A word whose stem is in the index is matched exactly (by stem); only a word the index does not
     know is looked for with typo tolerance, so real words never drift to lookalikes ("cake" to
-    "case"), and "did you mean" is only considered when some word is unknown.
+    "case"), and "did you mean" is only considered when some word is unknown. Each word has a stem
+    per language (`stems` the English ones, `translated` the French and Spanish ones): it is known
+    if any of them is in its language's stems field.
     """
 
     words: tuple[str, ...]
     stems: tuple[str, ...]
     known: frozenset[str]
+    language: str = "en"  # the visitor's interface language: its documents are lifted
+    translated: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (language, stem of each word)
+    known_translated: frozenset[tuple[str, str]] = frozenset()  # (language, stem)
+
+    def stems_in(self, language: str) -> tuple[str, ...]:
+        if language == "en":
+            return self.stems
+        return dict(self.translated).get(language, ())
+
+    def is_known(self, language: str, stem: str) -> bool:
+        if language == "en":
+            return stem in self.known
+        return (language, stem) in self.known_translated
+
+    def known_stems(self, i: int) -> list[tuple[str, str]]:
+        """The i-th word's (language, stem) pairs that the index holds."""
+        pairs = [("en", self.stems[i])] + [(code, stems[i]) for code, stems in self.translated]
+        return [(code, stem) for code, stem in dict.fromkeys(pairs) if self.is_known(code, stem)]
 
     @property
     def unknown_words(self) -> list[str]:
-        return [w for w, s in zip(self.words, self.stems, strict=True) if s not in self.known]
+        return [w for i, w in enumerate(self.words) if not self.known_stems(i)]
 
 
 def required_matches(count: int) -> int:
@@ -239,19 +279,37 @@ KNOWN_STEMS_KEY = "search:known-stem:"
 KNOWN_STEMS_SECONDS = 60 * 60
 
 
-def _known_stem_keys(stems: list[str], audiences: list[str]) -> dict[str, str]:
+def _known_stem_keys(pairs: list[tuple[str, str]], audiences: list[str]) -> dict[tuple[str, str], str]:
+    """Cache keys of (language, stem) answers: per audience and per stems field, never per visitor's
+    interface language (the answer, "some document holds it", does not depend on who asks)."""
     scope = ",".join(sorted(audiences))
     return {
-        stem: f"{KNOWN_STEMS_KEY}{scope}:{hashlib.sha256(stem.encode()).hexdigest()[:32]}" for stem in stems
+        (
+            code,
+            stem,
+        ): f"{KNOWN_STEMS_KEY}{scope}:{STEMS_FIELDS[code]}:{hashlib.sha256(stem.encode()).hexdigest()[:32]}"
+        for code, stem in pairs
     }
 
 
-def plan_query(query: str, audiences: list[str]) -> QueryPlan:
+def interface_language() -> str:
+    """The visitor's interface language (from the address, site/languages.py), as a document language."""
+    return document_language(translation.get_language())
+
+
+def query_words(query: str) -> tuple[str, ...]:
+    """The query's meaningful words: without English, French or Spanish function words."""
+    return tuple(w for w in wordforms.words(query) if w not in wordforms.QUERY_STOP_WORDS)
+
+
+def plan_query(query: str, audiences: list[str], language: str | None = None) -> QueryPlan:
     """Which of the query's stems the caller's audience can find (see prepare_query)."""
-    return prepare_query(query, audiences)[0]
+    return prepare_query(query, audiences, language)[0]
 
 
-def prepare_query(query: str, audiences: list[str]) -> tuple[QueryPlan, list[str]]:
+def prepare_query(
+    query: str, audiences: list[str], language: str | None = None
+) -> tuple[QueryPlan, list[str]]:
     """The query's plan (which of its stems the audience can find) and its synonym variants.
 
     Known stems are counted over live documents the audiences may see, never over the whole
@@ -261,43 +319,57 @@ def prepare_query(query: str, audiences: list[str]) -> tuple[QueryPlan, list[str
     which every change the index shows bumps (search.indexing.renew_visitors_pages): so most searches
     skip that request, and a word just published is known at once. The generation, those answers
     and the synonym groups come in one cache round trip.
+    `language`: the interface language (by default the active one), whose documents rank first.
     """
-    words = tuple(w for w in wordforms.words(query) if w not in wordforms.STOP_WORDS)
+    language = document_language(language) if language else interface_language()
+    words = query_words(query)
     stems = tuple(wordforms.stem(w) for w in words)
-    unique = list(dict.fromkeys(stems))
-    keys = _known_stem_keys(unique, audiences)
+    translated = tuple((code, tuple(wordforms.stem_in(w, code) for w in words)) for code in OTHER_LANGUAGES)
+    pairs = list(dict.fromkeys([("en", s) for s in stems] + [(c, s) for c, ss in translated for s in ss]))
+    keys = _known_stem_keys(pairs, audiences)
     try:
         cached = cache.get_many([visitor_cache.GENERATION_KEY, SYNONYMS_KEY, *keys.values()])
     except Exception:  # noqa: BLE001 - the cache (Redis) being down must not break search
         cached = {}
     variants = expand(query, cached.get(SYNONYMS_KEY))
     if not stems:
-        return QueryPlan(words, stems, frozenset()), variants
+        return QueryPlan(words, stems, frozenset(), language, translated), variants
     generation = cached.get(visitor_cache.GENERATION_KEY)
     if generation is None:
         generation = visitor_cache.current_generation()  # None while Redis is unreachable
-    known = {stem for stem in unique if cached.get(keys[stem]) == (generation, True)}
-    unsure = [stem for stem in unique if stem not in known and cached.get(keys[stem]) != (generation, False)]
+    known = {pair for pair in pairs if cached.get(keys[pair]) == (generation, True)}
+    unsure = [pair for pair in pairs if pair not in known and cached.get(keys[pair]) != (generation, False)]
     if unsure:
         found = _stems_found(unsure, audiences)
         known |= found
         if generation is not None:
             with contextlib.suppress(Exception):  # as above: the next search asks again
                 cache.set_many(
-                    {keys[stem]: (generation, stem in found) for stem in unsure}, KNOWN_STEMS_SECONDS
+                    {keys[pair]: (generation, pair in found) for pair in unsure}, KNOWN_STEMS_SECONDS
                 )
-    return QueryPlan(words, stems, frozenset(known)), variants
+    plan = QueryPlan(
+        words,
+        stems,
+        frozenset(stem for code, stem in known if code == "en"),
+        language,
+        translated,
+        frozenset(pair for pair in known if pair[0] != "en"),
+    )
+    return plan, variants
 
 
-def _stems_found(stems: list[str], audiences: list[str]) -> set[str]:
-    """The stems that some live document the audiences may see holds (one request)."""
+def _stems_found(pairs: list[tuple[str, str]], audiences: list[str]) -> set[tuple[str, str]]:
+    """The (language, stem) pairs that some live document the audiences may see holds (one request)."""
     try:
         response = query_client().search(
             index=read_alias(),
             size=0,
             track_total_hits=False,
             query={"bool": {"filter": [{"terms": {"visibility": audiences}}]}},
-            aggs={f"stem{i}": {"filter": {"term": {"stems": stem}}} for i, stem in enumerate(stems)},
+            aggs={
+                f"stem{i}": {"filter": {"term": {STEMS_FIELDS[code]: stem}}}
+                for i, (code, stem) in enumerate(pairs)
+            },
         )
     except NotFoundError:
         return set()  # no index yet: nothing to find
@@ -306,13 +378,18 @@ def _stems_found(stems: list[str], audiences: list[str]) -> set[str]:
     except (TransportConnectionError, ConnectionTimeout, TransportError) as error:
         raise SearchUnavailable(str(error)) from error
     counts = response.body.get("aggregations", {})
-    return {stem for i, stem in enumerate(stems) if counts.get(f"stem{i}", {}).get("doc_count")}
+    return {pair for i, pair in enumerate(pairs) if counts.get(f"stem{i}", {}).get("doc_count")}
 
 
 # Words people add to a term's name to say which kind of term they mean ("waste sector", "air
 # quality co-benefit"). They rank what is filed under the term first (its metadata says "Sector:
 # Waste") but are not required: a discussion of landfill gas is about the waste sector too.
-QUALIFIER_STEMS = frozenset(wordforms.stems("sector sectors co-benefit co-benefits instrument instruments"))
+QUALIFIER_STEMS = frozenset(
+    wordforms.stems(
+        # and in French and Spanish (issue 15)
+        "sector sectors co-benefit co-benefits instrument instruments secteur secteurs sectores"
+    )
+)
 
 
 def _required_words(plan: QueryPlan) -> list[bool]:
@@ -323,22 +400,64 @@ def _required_words(plan: QueryPlan) -> list[bool]:
     return [not q for q in qualifiers]
 
 
-def _word_clause(word: str, stem: str, plan: QueryPlan) -> dict | None:
-    if stem in plan.known:
-        return {"term": {"stems": stem}}
-    if len(word) >= 5:
-        return {"match": {"all_text": {"query": word, **FUZZY}}}
+def _scored_in_own_language(code: str, clause: dict) -> dict:
+    """`clause` on a language's stems field: it gates every document, it scores only that language's.
+
+    English stems score as before issue 15. A French or Spanish stems field holds the whole text
+    of its language's documents but only the metadata (terms' labels) of the others, so its words
+    are rare there: scored for those others, a label would count several times over (once per
+    language) and with an inflated weight, and a forum topic filed under "Long-term strategies"
+    would out-rank the strategies themselves.
+    """
+    if code == "en":
+        return clause
+    return {
+        "bool": {
+            "filter": [clause],
+            "should": [{"bool": {"filter": [{"term": {"language": code}}], "must": [clause]}}],
+        }
+    }
+
+
+def _word_clause(i: int, plan: QueryPlan) -> dict | None:
+    """The i-th word: by its stem in each language's field that holds it, else fuzzily if long enough."""
+    known = [
+        _scored_in_own_language(code, {"term": {STEMS_FIELDS[code]: stem}})
+        for code, stem in plan.known_stems(i)
+    ]
+    if len(known) == 1:
+        return known[0]
+    if known:
+        return {"bool": {"should": known, "minimum_should_match": 1}}
+    if len(plan.words[i]) >= 5:
+        return {"match": {"all_text": {"query": plan.words[i], **FUZZY}}}
     return None  # a short unknown word: it cannot match, and still counts in required_matches
+
+
+def _variant_clause(variant: str) -> dict | None:
+    """A synonym variant's words, all but a few of them, by stem in each language's field."""
+    ways = []
+    for code in LANGUAGES:
+        variant_stems = wordforms.stems(variant, code)
+        if variant_stems:
+            match = {
+                "match": {
+                    STEMS_FIELDS[code]: {
+                        "query": " ".join(variant_stems),
+                        "minimum_should_match": required_matches(len(variant_stems)),
+                    }
+                }
+            }
+            ways.append(_scored_in_own_language(code, match))
+    if len(ways) <= 1:
+        return ways[0] if ways else None
+    return {"bool": {"should": ways, "minimum_should_match": 1}}
 
 
 def _gate(query: str, plan: QueryPlan, variants: list[str]) -> dict:
     """Which documents match: enough of the query's words (by stem, or fuzzily if unknown), or a synonym."""
     required = _required_words(plan)
-    words = [
-        _word_clause(w, s, plan)
-        for w, s, needed in zip(plan.words, plan.stems, required, strict=True)
-        if needed
-    ]
+    words = [_word_clause(i, plan) for i, needed in enumerate(required) if needed]
     matchable = [clause for clause in words if clause]
     # (An empty bool would match everything: a query of short unknown words matches nothing.)
     ways = [
@@ -347,51 +466,96 @@ def _gate(query: str, plan: QueryPlan, variants: list[str]) -> dict:
         else {"match_none": {}}
     ]
     for variant in variants:
-        variant_stems = wordforms.stems(variant)
-        if variant_stems:
-            ways.append(
-                {
-                    "match": {
-                        "stems": {
-                            "query": " ".join(variant_stems),
-                            "minimum_should_match": required_matches(len(variant_stems)),
-                        }
-                    }
-                }
-            )
+        clause = _variant_clause(variant)
+        if clause:
+            ways.append(clause)
     return {"bool": {"should": ways, "minimum_should_match": 1}}
 
 
 def _ranking(query: str, plan: QueryPlan, variants: list[str]) -> list[dict]:
     """How matches rank: the words in the weighted fields, their stems, side by side, the exact title.
 
+    Each document ranks by the fields of its own language (_ranking_in): an English one as before
+    issue 15, a French or Spanish one by its language's hunspell and stems fields, so a French
+    title does not out-rank a Spanish one only because English analysis happens to reduce French
+    plurals. The exact title counts in every language.
     A word the index does not know (a typo) is ranked by its fuzzy matches in the title only: the
     gate already finds it fuzzily in all the text, and each more field to expand fuzzily cost as much
     as the rest of the query in the benchmark (tests/bench/search_profile.py).
     """
-    stemmed = " ".join(plan.stems)
     ranking = [
-        {"multi_match": {"query": query, "fields": TEXT_FIELDS, "type": "best_fields", "tie_breaker": 0.3}},
-        {"multi_match": {"query": stemmed, "fields": STEM_FIELDS, "type": "best_fields", "tie_breaker": 0.3}},
-        {
-            "multi_match": {
-                "query": query,
-                "fields": SHINGLE_FIELDS,
-                "type": "best_fields",
-                "tie_breaker": 0.3,
-            }
-        },
-        {"match_phrase": {"title": {"query": query, "slop": 2, "boost": 3}}},
+        *(_ranking_in(code, query, plan, variants) for code in LANGUAGES),
         {"term": {"title.exact": {"value": normalise_term(query), "boost": 25}}},
-        *[
-            {"multi_match": {"query": v, "fields": TEXT_FIELDS, "type": "phrase", "slop": 1, "boost": 0.8}}
-            for v in variants
-        ],
     ]
     unknown = plan.unknown_words
     if unknown:
         ranking.append({"match": {"title": {"query": " ".join(unknown), "boost": TITLE_BOOST, **FUZZY}}})
     return ranking
+
+
+def _ranking_in(code: str, query: str, plan: QueryPlan, variants: list[str]) -> dict:
+    """The ranking clauses for the documents in one language (only theirs: a filter on `language`)."""
+    if code == "en":
+        text_fields, title, stem_fields = TEXT_FIELDS, "title", STEM_FIELDS
+        shingles = [
+            {
+                "multi_match": {
+                    "query": query,
+                    "fields": SHINGLE_FIELDS,
+                    "type": "best_fields",
+                    "tie_breaker": 0.3,
+                }
+            }
+        ]
+    else:
+        fields = TEXT_FIELDS_IN[code]
+        title = fields["title"]
+        text_fields = [
+            f"{title}^{TITLE_BOOST}",
+            f"{fields['summary']}^2",
+            f"metadata.{code}^1.5",
+            fields["body"],
+        ]
+        stem_fields = [f"{TITLE_STEMS_FIELDS[code]}^3", STEMS_FIELDS[code]]
+        shingles = []  # no shingled fields per language: the phrase on the title stands in
+    stemmed = " ".join(plan.stems_in(code))
+    return {
+        "bool": {
+            "filter": [{"term": {"language": code}}],
+            "should": [
+                {
+                    "multi_match": {
+                        "query": query,
+                        "fields": text_fields,
+                        "type": "best_fields",
+                        "tie_breaker": 0.3,
+                    }
+                },
+                {
+                    "multi_match": {
+                        "query": stemmed,
+                        "fields": stem_fields,
+                        "type": "best_fields",
+                        "tie_breaker": 0.3,
+                    }
+                },
+                *shingles,
+                {"match_phrase": {title: {"query": query, "slop": 2, "boost": 3}}},
+                *[
+                    {
+                        "multi_match": {
+                            "query": v,
+                            "fields": text_fields,
+                            "type": "phrase",
+                            "slop": 1,
+                            "boost": 0.8,
+                        }
+                    }
+                    for v in variants
+                ],
+            ],
+        }
+    }
 
 
 def text_query(query: str, plan: QueryPlan, variants: list[str] | None = None) -> dict:
@@ -425,16 +589,28 @@ def _recency(query: dict) -> dict:
     }
 
 
-def _weighted(query: dict) -> dict:
-    """The query scored with recency, then weighed by content type (TYPE_WEIGHTS)."""
+# Documents in the visitor's interface language, over the others that match as well: enough that a
+# French visitor's French documents come first among those about the same thing, not so much that a
+# French document merely mentioning a word out-ranks the English case study about it.
+LANGUAGE_WEIGHT = 2.0
+
+
+def _weighted(query: dict, language: str = "en") -> dict:
+    """The query scored with recency, then weighed by content type (TYPE_WEIGHTS) and language."""
     return {
         "function_score": {
-            "query": _recency(query),
-            "functions": [
-                {"filter": {"term": {"content_type": kind}}, "weight": weight}
-                for kind, weight in TYPE_WEIGHTS.items()
-            ],
-            "score_mode": "first",
+            "query": {
+                "function_score": {
+                    "query": _recency(query),
+                    "functions": [
+                        {"filter": {"term": {"content_type": kind}}, "weight": weight}
+                        for kind, weight in TYPE_WEIGHTS.items()
+                    ],
+                    "score_mode": "first",
+                    "boost_mode": "multiply",
+                }
+            },
+            "functions": [{"filter": {"term": {"language": language}}, "weight": LANGUAGE_WEIGHT}],
             "boost_mode": "multiply",
         }
     }
@@ -485,7 +661,7 @@ def build_body(
     elif request.sort == "date" and plan.stems:  # newest first: which documents match is all that counts
         matching = _gate(request.query, plan, variants)
     else:
-        matching = _weighted(text_query(request.query, plan, variants))
+        matching = _weighted(text_query(request.query, plan, variants), plan.language)
     query = {"bool": {"must": [matching], "filter": [{"terms": {"visibility": audiences}}]}}
     if request.published_between:
         after, up_to = request.published_between

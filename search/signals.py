@@ -215,7 +215,8 @@ def _connect_library() -> None:
 
     watch_pages(CaseStudyPage, "case_study")
     watch_pages(ToolPage, "tool")
-    # Documents hold the terms' slugs and names: changing either changes every page with the term.
+    # Documents hold the terms' slugs and names (in every language): changing one changes every page
+    # with the term.
     for model, relation, document_type in [
         (Sector, "case_studies", "case_study"),
         (Sector, "tools", "tool"),
@@ -226,7 +227,12 @@ def _connect_library() -> None:
         (PolicyInstrument, "case_studies", "case_study"),
         (ToolType, "tools", "tool"),
     ]:
-        watch(model, document_type, ids=_pages_with_term(relation), fields=("slug", "name"))
+        watch(
+            model,
+            document_type,
+            ids=_pages_with_term(relation),
+            fields=("slug", "name", "name_fr", "name_es"),
+        )
 
 
 def _topic_ids_for_post(post) -> list[int]:

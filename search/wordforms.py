@@ -14,6 +14,14 @@ see README, "Search".
 Before stemming, words are folded to ASCII ("São" meets "Sao", "stratégie" meets "strategie")
 and British spellings normalised to American (decarbonisation/decarbonization,
 modelling/modeling, centre/center), so both spellings give one stem.
+
+French and Spanish (issue 15): the same, with the Snowball French and Spanish stemmers of the same
+library, on the same folded words (folding before stemming is what makes "stratégie" and
+"strategie" one stem; it changes a few Snowball stems, identically at index and at query time).
+Splitting on every non-word character takes French elisions apart ("l'énergie" -> "l", "energie")
+and the elided articles are stop words. The French and Spanish stop words are function words only,
+none of them an English word a practitioner would search for ("plus", "son", "hay" are left out),
+so that a query is cleaned of them whatever the interface language.
 """
 
 from __future__ import annotations
@@ -24,6 +32,8 @@ import unicodedata
 
 import Stemmer
 
+LANGUAGES = ("en", "fr", "es")  # the languages documents are indexed in (site/languages.py)
+_STEMMERS = {"en": "english", "fr": "french", "es": "spanish"}
 _STEMMER = Stemmer.Stemmer("english")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -123,6 +133,167 @@ STOP_WORDS = frozenset(
         "let",
     ]
 )
+
+# French function words, folded (so "a" stands for "à" too), with the elided l', d', qu', j', ...
+FRENCH_STOP_WORDS = frozenset(
+    [
+        "a",
+        "au",
+        "aux",
+        "avec",
+        "c",
+        "ce",
+        "ces",
+        "cet",
+        "cette",
+        "comment",
+        "d",
+        "dans",
+        "de",
+        "des",
+        "du",
+        "elle",
+        "elles",
+        "en",
+        "est",
+        "et",
+        "etre",
+        "eux",
+        "ete",
+        "il",
+        "ils",
+        "j",
+        "je",
+        "l",
+        "la",
+        "le",
+        "les",
+        "leur",
+        "leurs",
+        "lui",
+        "m",
+        "ma",
+        "mais",
+        "me",
+        "mes",
+        "moi",
+        "n",
+        "ne",
+        "nos",
+        "notre",
+        "nous",
+        "on",
+        "ont",
+        "ou",
+        "par",
+        "pas",
+        "pourquoi",
+        "qu",
+        "quand",
+        "que",
+        "quel",
+        "quelle",
+        "quelles",
+        "quels",
+        "qui",
+        "quoi",
+        "s",
+        "sa",
+        "sans",
+        "se",
+        "ses",
+        "si",
+        "sont",
+        "sur",
+        "t",
+        "ta",
+        "te",
+        "tes",
+        "toi",
+        "ton",
+        "tu",
+        "un",
+        "une",
+        "vos",
+        "votre",
+        "vous",
+        "y",
+    ]
+)
+# Spanish function words, folded ("como" stands for "cómo", "que" for "qué").
+SPANISH_STOP_WORDS = frozenset(
+    [
+        "a",
+        "al",
+        "como",
+        "con",
+        "cual",
+        "cuales",
+        "cuando",
+        "de",
+        "del",
+        "donde",
+        "e",
+        "el",
+        "ella",
+        "ellas",
+        "ellos",
+        "en",
+        "es",
+        "esa",
+        "esas",
+        "ese",
+        "esos",
+        "esta",
+        "estan",
+        "estas",
+        "este",
+        "estos",
+        "fue",
+        "ha",
+        "han",
+        "la",
+        "las",
+        "le",
+        "les",
+        "lo",
+        "los",
+        "me",
+        "mi",
+        "mis",
+        "muy",
+        "nos",
+        "nosotros",
+        "o",
+        "para",
+        "pero",
+        "por",
+        "porque",
+        "que",
+        "quien",
+        "quienes",
+        "se",
+        "ser",
+        "si",
+        "su",
+        "sus",
+        "tambien",
+        "te",
+        "tu",
+        "tus",
+        "u",
+        "un",
+        "una",
+        "unas",
+        "uno",
+        "unos",
+        "y",
+        "ya",
+    ]
+)
+# What a query is cleaned of, whatever the interface language: a French or Spanish question ("la
+# stratégie de la ville") must not ask documents to contain "de" and "la".
+QUERY_STOP_WORDS = STOP_WORDS | FRENCH_STOP_WORDS | SPANISH_STOP_WORDS
 
 # -ise/-isation words that are not British spellings of -ize words.
 _NOT_BRITISH = frozenset(
@@ -266,11 +437,29 @@ def stem(word: str) -> str:
     return _STEMMER.stemWord(american(word))
 
 
-def stems(text: str) -> list[str]:
+_OTHER_STEMMERS = {code: Stemmer.Stemmer(name) for code, name in _STEMMERS.items() if code != "en"}
+
+
+@functools.lru_cache(maxsize=100_000)
+def stem_in(word: str, language: str) -> str:
+    """The stem of one folded word in a language's Snowball stemmer (English: stem())."""
+    if language == "en":
+        return stem(word)
+    return _OTHER_STEMMERS[language].stemWord(word)
+
+
+def stop_words(language: str) -> frozenset[str]:
+    """The words a language's stems field leaves out: English's own, or every language's function
+    words for French and Spanish (their fields also hold other languages' labels)."""
+    return STOP_WORDS if language == "en" else QUERY_STOP_WORDS
+
+
+def stems(text: str, language: str = "en") -> list[str]:
     """The stems of a text's meaningful words, in order (stop words left out)."""
-    return [stem(word) for word in words(text) if word not in STOP_WORDS]
+    leave_out = stop_words(language)
+    return [stem_in(word, language) for word in words(text) if word not in leave_out]
 
 
-def stemmed(text: str) -> str:
+def stemmed(text: str, language: str = "en") -> str:
     """The stems of a text as one string: what the `stems` fields hold and what queries send there."""
-    return " ".join(stems(text))
+    return " ".join(stems(text, language))

@@ -17,6 +17,7 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
+from wagtail_localize.fields import SynchronizedField
 
 from lodestar.permissions import can_export_library, can_view_library
 from lodestar.permissions.http import deny
@@ -43,11 +44,15 @@ from ..filters import CASE_STUDY, TOOL
 from ..forms import FORMS
 from ..serializers import MilestoneSerializer, OrganisationSerializer, PageLinkSerializer, TermSerializer
 from ..tracker import track_page
+from ..translation import locale_code, one_per_page
 from .snippets import HOME_PAGE_MAX_CARDS, FeaturedCase
 
 REVIEW_STALE_AFTER_YEARS = 5
 YEAR_VALIDATORS = [MinValueValidator(1850), MaxValueValidator(2200)]
 REVIEW_PERMISSION = "cases.review_casestudypage"
+# One address per page in every language (/library/x/, /fr/library/x/, /es/library/x/): the language
+# switcher and hreflang links swap only the prefix (lodestar.languages), so translators keep the slug.
+SAME_ADDRESS = [SynchronizedField("slug")]
 
 
 def _year_field(verbose_name, help_text=""):
@@ -69,6 +74,7 @@ class ListingIndexPage(RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     max_count = 1
 
+    override_translatable_fields = SAME_ADDRESS
     kind = ""  # the content type listed, as cases.filters names it
     per_page = 20
 
@@ -81,6 +87,20 @@ class ListingIndexPage(RoutablePageMixin, Page):
 
     def filter_form(self, request):
         return FORMS[self.kind](request.GET or None)
+
+    @property
+    def submission_index_id(self) -> int:
+        """Where "Share a case study" adds pages: the English index, whatever the listing's language.
+
+        New pages are written in the source tree and follow in French and Spanish (cases.translation);
+        members may add pages under the English indexes only. A query only outside English.
+        """
+        if locale_code(self.locale_id) == settings.LANGUAGE_CODE:
+            return self.pk
+        source = type(self).objects.filter(
+            translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
+        )
+        return source.values_list("pk", flat=True).first() or self.pk
 
     def extra_listing_context(self, *, filtered: bool, page_obj) -> dict:
         return {}
@@ -401,6 +421,8 @@ class CaseStudyPage(Page):
     parent_page_types = ["cases.LibraryIndexPage"]
     subpage_types = []
     base_form_class = CaseStudyPageForm
+    # Units stay as entered in English; the texts, places and sources are translated.
+    override_translatable_fields = [*SAME_ADDRESS, SynchronizedField("emissions_unit")]
 
     class Meta:
         verbose_name = "case study"
@@ -438,10 +460,14 @@ class CaseStudyPage(Page):
 
     @property
     def live_related_tools(self):
-        """Related tools readers can open: a tool still in draft is not shown."""
+        """Related tools readers can open, in the interface's language where translated: a tool
+        still in draft is not shown."""
         # Works in previews too, where related_tools holds the unsaved form's choice.
         tool_ids = [tool.pk for tool in self.related_tools.all()]
-        return ToolPage.objects.filter(pk__in=tool_ids).live().public().order_by("title")
+        chosen = ToolPage.objects.filter(pk__in=tool_ids).values("translation_key")
+        return one_per_page(ToolPage.objects.filter(translation_key__in=chosen).live().public()).order_by(
+            "title"
+        )
 
     @property
     def api_related_tools(self):
@@ -563,6 +589,7 @@ class ToolPage(Page):
 
     parent_page_types = ["cases.ToolIndexPage"]
     subpage_types = []
+    override_translatable_fields = SAME_ADDRESS
 
     class Meta:
         verbose_name = "tool"

@@ -14,14 +14,34 @@ from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils import translation
 from elasticsearch.dsl import Completion, Date, Document, Index, Keyword, Text
 
 from cases.filters import FILTERS
 from lodestar.permissions.search import PUBLIC
+from lodestar.vocabularies.labels import term_labels
 
 from .. import wordforms
 from ..models import IndexOutbox
-from .analysis import english_text, phrase_shingles, searchable_text, spelling, stems_text
+from .analysis import LANGUAGE_ANALYZERS, english_text, phrase_shingles, searchable_text, spelling, stems_text
+
+# Documents are indexed in their language (issue 15). English text is in title, summary and body
+# (which every document fills, for results, highlights and typos) and in `stems`; a French or
+# Spanish document's text is also in its language's fields, analysed with that language's
+# hunspell dictionary, and its language's Snowball stems. Every document's metadata (its terms'
+# labels in every language, its countries' names in every language) is in every language's stems
+# field, so a query in any language meets it: "transporte" finds what is filed under Transport.
+LANGUAGES = wordforms.LANGUAGES
+OTHER_LANGUAGES = tuple(code for code in LANGUAGES if code != "en")
+STEMS_FIELDS = {"en": "stems", **{code: f"stems_{code}" for code in OTHER_LANGUAGES}}
+TITLE_STEMS_FIELDS = {"en": "title_stems", **{code: f"title_stems_{code}" for code in OTHER_LANGUAGES}}
+TEXT_FIELDS_IN = {code: {f: f"{f}_{code}" for f in ("title", "summary", "body")} for code in OTHER_LANGUAGES}
+
+
+def document_language(code: str | None) -> str:
+    """One of LANGUAGES for a page locale's or a post's language code ("fr-ca" -> "fr"); else English."""
+    code = (code or "en").split("-")[0].lower()
+    return code if code in LANGUAGES else "en"
 
 
 def facet_keyword() -> Keyword:
@@ -50,7 +70,16 @@ class SearchDocument(Document):
     # type, stage, instruments, co-benefits, tool type, cost, ...), countries, region, city, forum
     # category. Searched with a weight between the title's and the body's.
     # Without length norms: a case study filed under many terms is no less about each of them.
-    metadata = searchable_text(norms=False)
+    metadata = Text(
+        analyzer=english_text,
+        norms=False,
+        index_options="offsets",
+        fields={
+            "shingles": Text(analyzer=phrase_shingles),
+            **{code: Text(analyzer=LANGUAGE_ANALYZERS[code], norms=False) for code in OTHER_LANGUAGES},
+        },
+        copy_to=["all_text", "spell_all"],
+    )
     # Every word of the title, summary, metadata and body: where a misspelt word is looked for.
     all_text = Text(analyzer=english_text)
     # Snowball stems of the same words (search.wordforms), and of the title alone: what a query must
@@ -63,7 +92,7 @@ class SearchDocument(Document):
     spell_all = Text(analyzer=spelling)
     spell_public = Text(analyzer=spelling)
     url = Keyword(index=False)
-    language = Keyword()  # of the text as indexed (analysed as English for now)
+    language = Keyword()  # of the text as indexed: en, fr or es (see LANGUAGES above)
     languages = Keyword()  # of the material described (a case study's or tool's languages)
     visibility = Keyword()
     date = Date()
@@ -118,7 +147,9 @@ class SearchDocument(Document):
         if cached is None:
             derived = (
                 *("all_text", "spell_all", "spell_public", "suggest", "content_type", "object_id"),
-                *("stems", "title_stems"),
+                *STEMS_FIELDS.values(),
+                *TITLE_STEMS_FIELDS.values(),
+                *(name for fields in TEXT_FIELDS_IN.values() for name in fields.values()),
             )
             cached = [
                 (name, getattr(cls, f"prepare_{name}"))
@@ -135,10 +166,16 @@ class SearchDocument(Document):
         for name, prepare in cls._preparers():
             data[name] = prepare(obj)
         data.setdefault("visibility", PUBLIC)
+        language = data["language"] = document_language(data.get("language"))
         data["metadata"] = metadata_text(data, cls.label)
         text = " ".join(filter(None, [data.get(f) for f in ("title", "summary", "metadata", "body")]))
-        data["stems"] = wordforms.stemmed(text)
-        data["title_stems"] = wordforms.stemmed(data.get("title") or "")
+        for code in LANGUAGES:
+            own = code == language
+            data[STEMS_FIELDS[code]] = wordforms.stemmed(text if own else data["metadata"], code)
+            if own:
+                data[TITLE_STEMS_FIELDS[code]] = wordforms.stemmed(data.get("title") or "", code)
+        for name, field_name in TEXT_FIELDS_IN.get(language, {}).items():
+            data[field_name] = data.get(name)
         if data["visibility"] == PUBLIC:
             data["spell_public"] = text
         data["suggest"] = {"input": suggestion_inputs(data.get("title") or "")}
@@ -149,20 +186,37 @@ class SearchDocument(Document):
 # mapping before any content type subclasses it, so every document type has them.)
 for _index_field in dict.fromkeys(spec.index_field for spec in FILTERS):
     SearchDocument._doc_type.mapping.field(_index_field, facet_keyword())
+# A French or Spanish document's own text, analysed in its language (English documents leave them out).
+for _code, _fields in TEXT_FIELDS_IN.items():
+    for _field_name in _fields.values():
+        SearchDocument._doc_type.mapping.field(_field_name, Text(analyzer=LANGUAGE_ANALYZERS[_code]))
+    SearchDocument._doc_type.mapping.field(STEMS_FIELDS[_code], Text(analyzer=stems_text, norms=False))
+    SearchDocument._doc_type.mapping.field(TITLE_STEMS_FIELDS[_code], Text(analyzer=stems_text))
 
 
 def metadata_text(data: dict, kind: str) -> str:
     """The labels of the document's filter values (cases.filters), after its own metadata words.
 
     Each as the listing shows it, "Sector: Waste", so that "waste sector" or "free tool" find what
-    is filed under them.
+    is filed under them; and so in each interface language ("Secteur : Déchets", "Sector:
+    Residuos", country names too), so that a search in any language finds them.
     """
-    parts = [str(kind), data.get("metadata") or ""]
-    for spec in FILTERS:
-        values = data.get(spec.index_field)
-        if values:
-            values = [values] if isinstance(values, str) else values
-            parts.extend(f"{spec.label}: {label}" for label in spec.value_labels(values).values())
+    parts = []
+    for code in LANGUAGES:
+        with translation.override(code):
+            parts.append(str(kind))
+            if code == "en":
+                parts.append(data.get("metadata") or "")
+            for spec in FILTERS:
+                values = data.get(spec.index_field)
+                if values:
+                    values = [values] if isinstance(values, str) else values
+                    labels = (
+                        term_labels(spec.vocabulary, values, code)
+                        if spec.vocabulary is not None
+                        else spec.value_labels(values)
+                    )
+                    parts.extend(f"{spec.label}: {label}" for label in labels.values())
     return ". ".join(dict.fromkeys(p for p in parts if p))
 
 
@@ -261,8 +315,18 @@ _site_root_paths.cache = None  # type: ignore[attr-defined]
 
 
 def page_url(page) -> str:
-    """The page's address on its site, as a path (the page's own url_path minus the site root)."""
+    """The page's address on its site, as a path (the page's own url_path minus the site root).
+
+    A page of a translated tree (its root is the French or Spanish home page) is under its
+    language's prefix: "/fr/library/...".
+    """
     for root in _site_root_paths():
         if page.url_path.startswith(root.root_path):
-            return "/" + page.url_path[len(root.root_path) :]
+            path = "/" + page.url_path[len(root.root_path) :]
+            language = getattr(root, "language_code", None)
+            if language and document_language(language) != settings.LANGUAGE_CODE:
+                from lodestar.languages import in_language
+
+                return in_language(path, document_language(language))
+            return path
     return ""

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from forum.models import Post, Status, Topic
 from lodestar.permissions.forum import category_audience, findable_posts, findable_topics
 
-from .base import SearchDocument, html_to_text, register
+from .base import SearchDocument, document_language, html_to_text, register
 
 
 def _category_visibility(category) -> str:
@@ -89,6 +89,12 @@ class TopicDocument(SearchDocument):
     def prepare_metadata(topic) -> str:
         return f"Forum category: {topic.category.name}"
 
+    @staticmethod
+    def prepare_language(topic) -> str:
+        """The question's language (a post's `language`, issue 15; English until posts have one)."""
+        first = topic.firsts[0] if topic.firsts else None
+        return document_language(getattr(first, "language", None) or getattr(topic, "language", None))
+
 
 @register
 class PostDocument(SearchDocument):
@@ -139,3 +145,7 @@ class PostDocument(SearchDocument):
     @staticmethod
     def prepare_metadata(post) -> str:
         return f"Forum category: {post.topic.category.name}"
+
+    @staticmethod
+    def prepare_language(post) -> str:
+        return document_language(getattr(post, "language", "en"))

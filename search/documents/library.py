@@ -2,6 +2,10 @@
 
 Which pages may be found, and by whom: lodestar.permissions.library.findable_pages annotates each
 live page with its `audience` (the view restrictions above it, in Lodestar's roles).
+
+A page is indexed in its locale's language. Alias pages (Wagtail's copies of a page in another
+locale's tree, shown while it is untranslated) are left out: they are the original page again,
+which is found in its own language.
 """
 
 from __future__ import annotations
@@ -13,7 +17,12 @@ from cases.models import CaseStudyPage, ToolPage
 from lodestar.permissions.library import findable_pages
 from lodestar.vocabularies.models import CoBenefit, PolicyInstrument, Sector, StrategyStage
 
-from .base import SearchDocument, html_to_text, page_url, register, slugs_of
+from .base import SearchDocument, document_language, html_to_text, page_url, register, slugs_of
+
+
+def _originals(pages: QuerySet) -> QuerySet:
+    """Pages that are not aliases (`alias_of` set: a copy kept in sync with the original)."""
+    return pages.filter(alias_of__isnull=True)
 
 
 class LibraryPageDocument(SearchDocument):
@@ -47,6 +56,10 @@ class LibraryPageDocument(SearchDocument):
     def prepare_languages(page) -> list[str]:
         return list(page.languages)
 
+    @staticmethod
+    def prepare_language(page) -> str:
+        return document_language(page.locale.language_code)  # locale: select_related
+
 
 @register
 class CaseStudySearchDocument(LibraryPageDocument):
@@ -62,8 +75,8 @@ class CaseStudySearchDocument(LibraryPageDocument):
     @classmethod
     def get_queryset(cls) -> QuerySet:
         return (
-            findable_pages(cls.model.objects.all())
-            .select_related("actor_type", "strategy_stage")
+            findable_pages(_originals(cls.model.objects.all()))
+            .select_related("actor_type", "strategy_stage", "locale")
             .annotate(
                 sector_slugs=slugs_of(Sector, "case_studies"),
                 co_benefit_slugs=slugs_of(CoBenefit, "case_studies"),
@@ -122,8 +135,8 @@ class ToolDocument(LibraryPageDocument):
     @classmethod
     def get_queryset(cls) -> QuerySet:
         return (
-            findable_pages(cls.model.objects.all())
-            .select_related("tool_type")
+            findable_pages(_originals(cls.model.objects.all()))
+            .select_related("tool_type", "locale")
             .annotate(
                 sector_slugs=slugs_of(Sector, "tools"),
                 strategy_stage_slugs=slugs_of(StrategyStage, "tools"),

@@ -122,6 +122,8 @@ def findable_pages(queryset: QuerySet) -> QuerySet:
 
     The narrowest restriction above a page decides; a page under a restriction that no audience
     expresses (a password, a group other than the role groups) is left out of search altogether.
+    Aliases are left out too: they are copies of a page in the French and Spanish trees until it is
+    translated (cases.translation), so the page is found once, as itself or as a translation.
     """
     hidden, by_audience = [], defaultdict(list)
     for restriction in _restrictions():
@@ -130,7 +132,7 @@ def findable_pages(queryset: QuerySet) -> QuerySet:
             hidden.append(restriction.page.path)
         else:
             by_audience[audience].append(restriction.page.path)
-    queryset = queryset.live()
+    queryset = queryset.live().filter(alias_of__isnull=True)
     if hidden:
         queryset = queryset.exclude(_below(hidden))
     narrowest_first = [
@@ -163,6 +165,14 @@ def can_edit_case_study(user, page) -> bool:
 
 def can_publish_case_study(user, page=None) -> bool:
     """Only the secretariat publishes, by approving a submission or publishing directly."""
+    return is_moderator(user)
+
+
+def can_translate_pages(user) -> bool:
+    """Only the secretariat translates pages into French and Spanish (wagtail-localize's "Translate
+    this page": home's migration 0003 grants its `submit_translation` to Moderators and
+    Administrators only) and publishes the translations; members' pages follow in those languages
+    as aliases of what the secretariat published in English."""
     return is_moderator(user)
 
 

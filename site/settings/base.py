@@ -36,6 +36,9 @@ INSTALLED_APPS = [
     "forum",
     "search",
     "saved_searches",
+    # Translating pages (cases.translation); its locales app replaces wagtail.locales in the admin.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -231,6 +234,11 @@ LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
+# Pages have a language too (Wagtail's locales): the English tree is the source, and the French and
+# Spanish trees follow it (wagtail-localize's synchronisation, cases.translation): a page not yet
+# translated is an alias there, shown in English with a notice, until a moderator translates it.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -216,15 +216,17 @@ def test_a_hundred_case_studies_with_every_field_take_a_fixed_number_of_queries(
     client, check, library, tools, django_assert_max_num_queries
 ):
     """Measured before: 12 queries per case study (vocabularies, milestones, tools, locale, the
-    figures' images), 1,209 for 100; now 18 whatever the page size."""
+    figures' images), 1,209 for 100; now 21 whatever the page size. (18 before pages had languages:
+    with WAGTAIL_I18N_ENABLED, Wagtail's public-pages queryset also reads the home page's French and
+    Spanish translations, once each of the three times the API builds it.)"""
     for n in range(3):
         full_case(library, tools, n)
     client.get("/api/v2/pages/", CASE_STUDIES)  # warms the caches (site, content types)
-    with django_assert_max_num_queries(18) as three:
+    with django_assert_max_num_queries(21) as three:
         check(client.get("/api/v2/pages/", CASE_STUDIES))
     for n in range(3, 100):
         full_case(library, tools, n)
-    with django_assert_max_num_queries(18) as hundred:
+    with django_assert_max_num_queries(21) as hundred:
         body = check(client.get("/api/v2/pages/", {**CASE_STUDIES, "limit": 100}))
 
     assert len(body["items"]) == 100 and body["meta"]["next"] is None

@@ -21,7 +21,8 @@ def ensure_library_structure() -> tuple[LibraryIndexPage, ToolIndexPage]:
     indexes = structure.create_indexes(apps)
     structure.grant_permissions(apps, indexes)
     structure.ensure_review_workflow(apps)
-    return LibraryIndexPage.objects.get(), ToolIndexPage.objects.get()
+    english = {"locale__language_code": "en"}  # the French and Spanish trees have theirs too
+    return LibraryIndexPage.objects.get(**english), ToolIndexPage.objects.get(**english)
 
 
 def term(model, slug):

@@ -44,7 +44,7 @@ def test_a_member_creates_a_draft_that_they_cannot_publish(client, library, memb
     response = client.post(add_url(library), {**case_study_form(), "action-publish": "1"})
 
     assert response.status_code == 302
-    page = CaseStudyPage.objects.get(slug="aligning-budgets")
+    page = CaseStudyPage.objects.get(slug="aligning-budgets", locale__language_code="en")
     assert not page.live
     assert page.owner == member
     assert client.get("/library/aligning-budgets/").status_code == 404
@@ -55,7 +55,7 @@ def test_a_member_submits_a_draft_to_the_moderators_workflow(client, library, me
 
     client.post(add_url(library), {**case_study_form(), "action-submit": "1"})
 
-    page = CaseStudyPage.objects.get(slug="aligning-budgets")
+    page = CaseStudyPage.objects.get(slug="aligning-budgets", locale__language_code="en")
     assert not page.live
     assert page.workflow_in_progress
     task = page.current_workflow_task.specific
@@ -131,7 +131,7 @@ def test_a_moderator_publishes_directly(client, library, moderator):
 
     client.post(add_url(library), {**case_study_form(), "action-publish": "1"})
 
-    page = CaseStudyPage.objects.get(slug="aligning-budgets")
+    page = CaseStudyPage.objects.get(slug="aligning-budgets", locale__language_code="en")
     assert page.live
     assert client.get(page.url).status_code == 200
 

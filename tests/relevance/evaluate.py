@@ -67,8 +67,12 @@ def score(query: dict, outcome: Outcome) -> QueryScore:
     return result
 
 
-def run(search: Callable[[str], Outcome], queries: Iterable[dict] | None = None) -> list[QueryScore]:
-    return [score(query, search(query["query"])) for query in (judgements() if queries is None else queries)]
+def run(search: Callable[..., Outcome], queries: Iterable[dict] | None = None) -> list[QueryScore]:
+    """Each query's score, run with the interface in its `language` (English if none)."""
+    return [
+        score(query, search(query["query"], language=query.get("language", "en")))
+        for query in (judgements() if queries is None else queries)
+    ]
 
 
 # --- The systems ------------------------------------------------------------------------------------
@@ -80,9 +84,12 @@ def engine(corpus: Corpus, user=None) -> Callable[[str], Outcome]:
 
     from search.selectors import SearchRequest, search_content
 
-    def search(text: str) -> Outcome:
+    def search(text: str, language: str = "en") -> Outcome:
+        from django.utils import translation
+
         request = SearchRequest(query=text, per_page=TOP)
-        results = search_content(user=user or AnonymousUser(), request=request)
+        with translation.override(language):
+            results = search_content(user=user or AnonymousUser(), request=request)
         keys = [corpus.key_of(hit.content_type, hit.object_id) for hit in results.hits]
         return Outcome(metrics.unique_in_order(keys), results.total, results.did_you_mean or "")
 
@@ -93,7 +100,7 @@ def postgres(corpus: Corpus, cursor) -> Callable[[str], Outcome]:
     """PostgreSQL's English full-text search over the same documents (tests/bench/postgres_baseline.py)."""
     from tests.bench import postgres_baseline
 
-    def search(text: str) -> Outcome:
+    def search(text: str, language: str = "en") -> Outcome:  # one English configuration whatever the language
         keys = []
         for document_id in postgres_baseline.ranked_ids(cursor, text, size=TOP):
             content_type, _, object_id = document_id.rpartition("-")
@@ -145,6 +152,36 @@ def _f(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
 
+LANGUAGE_NAMES = {"en": "English", "fr": "French", "es": "Spanish"}
+
+
+def per_language(systems: dict[str, list[QueryScore]]) -> list[str]:
+    """The scores of each interface language's queries (issue 15): English, French, Spanish."""
+    lines = [
+        "",
+        "Per language of the query (interface language): " + " / ".join(systems),
+        "",
+        "| language | queries | nDCG@10 | MRR | recall@20 | missing top 5 |",
+        "|---|---|---|---|---|---|",
+    ]
+    first = next(iter(systems.values()))
+    for code in dict.fromkeys(s.query.get("language", "en") for s in first):
+        per = [
+            summarise([s for s in got if s.query.get("language", "en") == code and s.query["grades"]])
+            for got in systems.values()
+        ]
+        lines.append(
+            f"| {LANGUAGE_NAMES.get(code, code)} | {per[0].graded} | "
+            + " | ".join(
+                " / ".join(_f(getattr(p, metric)) for p in per) for metric in ("ndcg10", "mrr", "recall20")
+            )
+            + " | "
+            + " / ".join(str(p.missing) for p in per)
+            + " |"
+        )
+    return lines
+
+
 def report(systems: dict[str, list[QueryScore]], *, documents: int) -> list[str]:
     """Markdown tables: overall, per class, and the failing queries of each system."""
     first = next(iter(systems.values()))
@@ -189,6 +226,7 @@ def report(systems: dict[str, list[QueryScore]], *, documents: int) -> list[str]
             + " / ".join(f"{p.missing}" for p in per.values())
             + " |"
         )
+    lines += per_language(systems)
     for name, scores in systems.items():
         failing = [s for s in scores if s.failures]
         lines += ["", f"Failing queries, {name}: {len(failing)} of {len(scores)}"]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils.text import slugify
+from wagtail.models import Locale
 
 from cases.models import CaseStudyPage, ToolPage
 from forum import services as forum_services
@@ -36,16 +37,30 @@ from tests.members.factories import member_factory
 HERE = Path(__file__).resolve().parent
 CORPUS_FILE = HERE / "corpus.json"
 JUDGEMENTS_FILE = HERE / "judgements.json"
+# French and Spanish documents and queries (issue 15), kept apart from the English suite's files.
+LANGUAGES_CORPUS_FILE = HERE / "corpus_languages.json"
+LANGUAGES_JUDGEMENTS_FILE = HERE / "judgements_languages.json"
 
 
 @cache
 def corpus_data() -> dict:
-    return json.loads(CORPUS_FILE.read_text(encoding="utf-8"))
+    """corpus.json with the French and Spanish documents (a `language` each) appended."""
+    data = json.loads(CORPUS_FILE.read_text(encoding="utf-8"))
+    others = json.loads(LANGUAGES_CORPUS_FILE.read_text(encoding="utf-8"))
+    for kind in ("case_studies", "tools", "topics"):
+        data[kind] = [*data[kind], *others.get(kind, [])]
+    return data
 
 
 @cache
 def judgements() -> list[dict]:
-    return json.loads(JUDGEMENTS_FILE.read_text(encoding="utf-8"))["queries"]
+    """Every judged query: the English ones (their grades of French and Spanish documents added),
+    then the French and Spanish ones, each with the interface `language` it is run in."""
+    queries = json.loads(JUDGEMENTS_FILE.read_text(encoding="utf-8"))["queries"]
+    others = json.loads(LANGUAGES_JUDGEMENTS_FILE.read_text(encoding="utf-8"))
+    extra = others.get("english_grades", {})
+    queries = [{**q, "grades": {**q["grades"], **extra.get(q["id"], {})}} for q in queries]
+    return queries + others["queries"]
 
 
 def corpus_keys() -> set[str]:
@@ -72,6 +87,11 @@ def _terms(model, slugs) -> list:
     if missing:
         raise ValueError(f"corpus.json names unknown {model._meta.verbose_name} terms: {missing}")
     return [found[slug] for slug in slugs]
+
+
+def _locale(language: str) -> Locale:
+    """The page's locale: a French or Spanish document is a page of that locale, as a translation is."""
+    return Locale.objects.get_or_create(language_code=language)[0]
 
 
 def _paragraph(text: str) -> str:
@@ -102,7 +122,8 @@ def _case_study(spec: dict) -> CaseStudyPage:
         focus=spec["focus"],
         strategy_stage=_terms(StrategyStage, [spec["strategy_stage"]])[0],
         body=body,
-        languages=["en"],
+        languages=[spec.get("language", "en")],
+        locale=_locale(spec.get("language", "en")),
     )
     page.sectors.set(_terms(Sector, spec["sectors"]))
     page.policy_instruments.set(_terms(PolicyInstrument, spec["policy_instruments"]))

@@ -28,7 +28,7 @@ class StandInPageDocument(SearchDocument):
 
     @classmethod
     def get_queryset(cls):
-        return HomePage.objects.live().order_by("pk")
+        return HomePage.objects.live().filter(alias_of__isnull=True).order_by("pk")  # aliases: copies
 
     @staticmethod
     def prepare_title(page):
