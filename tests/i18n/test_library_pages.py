@@ -300,7 +300,7 @@ def test_the_library_csv_is_the_same_open_data_in_every_language(client, library
 
 
 @pytest.mark.parametrize("name", ["library", "case study", "tool", "tools"])
-def test_a_translated_page_needs_no_more_queries_than_the_english_one(client, library_content, name):
+def test_a_translated_page_costs_at_most_one_query_more_for_its_content(client, library_content, name):
     path = PAGES[name][0]
 
     def count(url):
@@ -310,8 +310,10 @@ def test_a_translated_page_needs_no_more_queries_than_the_english_one(client, li
 
     count(path)  # warm the per-process caches (vocabulary names, the site)
     english = count(path)
-    assert count(f"/fr{path}") <= english
-    assert count(f"/es{path}") <= english
+    french, spanish = count(f"/fr{path}"), count(f"/es{path}")
+    # The interface's words cost nothing; a page under /fr/ or /es/ is the French or Spanish page
+    # of the content (wagtail-localize), which reads one more row: its source page, for the notice.
+    assert french == spanish <= english + 1
 
 
 @pytest.mark.parametrize(
