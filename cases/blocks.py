@@ -4,21 +4,22 @@ Each section has a fixed heading, so case studies read alike and can be compared
 each block renders with its own template under templates/cases/blocks/.
 """
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
 SECTION_FEATURES = ["bold", "italic", "link", "ul", "ol", "h3", "document-link"]
 
 SECTIONS = [
-    ("context", "Context", "Where and when: the actor, its emissions profile and its starting point."),
-    ("challenge", "Challenge", "The problem the strategy work had to solve."),
-    ("solution", "Solution", "What was done, by whom, and how."),
-    ("building_blocks", "Building blocks", "The components another actor could reuse."),
-    ("barriers", "Barriers", "What stood in the way."),
-    ("enabling_factors", "Enabling factors", "What made it possible."),
-    ("outcomes", "Outcomes", "Results so far, with figures where there are any."),
-    ("lessons_learnt", "Lessons learnt", "What the team would do again, or differently."),
-    ("replicability", "Replicability", "Where and under which conditions this could be repeated."),
+    ("context", _("Context"), _("Where and when: the actor, its emissions profile and its starting point.")),
+    ("challenge", _("Challenge"), _("The problem the strategy work had to solve.")),
+    ("solution", _("Solution"), _("What was done, by whom, and how.")),
+    ("building_blocks", _("Building blocks"), _("The components another actor could reuse.")),
+    ("barriers", _("Barriers"), _("What stood in the way.")),
+    ("enabling_factors", _("Enabling factors"), _("What made it possible.")),
+    ("outcomes", _("Outcomes"), _("Results so far, with figures where there are any.")),
+    ("lessons_learnt", _("Lessons learnt"), _("What the team would do again, or differently.")),
+    ("replicability", _("Replicability"), _("Where and under which conditions this could be repeated.")),
 ]
 
 

@@ -11,6 +11,9 @@ width up, and in print) and a narrow one for phones, each drawn at about its dis
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils import formats
+from django.utils.translation import gettext as _
+
 from .fields import TargetType
 from .figures import Figures, format_figure
 
@@ -96,10 +99,13 @@ def target_value(page) -> Decimal | None:
 def target_label(page) -> str:
     """What the table and chart call the target point (not just its type's name)."""
     if page.target_type == TargetType.PERCENT_REDUCTION and page.target_percentage is not None:
-        return f"Target: {Decimal(page.target_percentage).normalize():f} % below {page.target_base_year}"
+        return _("Target: %(percentage)s %% below %(year)s") % {
+            "percentage": formats.number_format(Decimal(page.target_percentage).normalize()),
+            "year": page.target_base_year,
+        }
     if page.target_type == TargetType.CARBON_NEUTRAL_CO2:
-        return "Target: carbon neutral"
-    return "Target: net zero"
+        return _("Target: carbon neutral")
+    return _("Target: net zero")
 
 
 def _nice_step(span: Decimal) -> Decimal:
@@ -116,7 +122,7 @@ def _place_labels(points: list[PathwayPoint], unit: str, *, left: float, right: 
     placed = []
     previous = None
     for index, point in enumerate(points):
-        text = f"{format_figure(point.value)} {unit}".strip()
+        text = f"{formats.number_format(Decimal(format_figure(point.value)))} {unit}".strip()
         width = len(text) * CHAR_WIDTH
         anchor = "start" if index == 0 else "end" if index == len(points) - 1 else "middle"
         start = {"start": point.x, "middle": point.x - width / 2, "end": point.x - width}[anchor]
@@ -164,12 +170,12 @@ def pathway_chart(page, milestones=None, *, layout=None, tracker=None) -> Pathwa
     margin_left = layout.get("margin_left", MARGIN_LEFT)
     margin_right = layout.get("margin_right", MARGIN_RIGHT)
     raw = [
-        (page.emissions_base_year, page.emissions_base_value, "base", "Base year"),
-        (page.emissions_latest_year, page.emissions_latest_value, "latest", "Latest reported"),
+        (page.emissions_base_year, page.emissions_base_value, "base", _("Base year")),
+        (page.emissions_latest_year, page.emissions_latest_value, "latest", _("Latest reported")),
     ]
     if milestones is None:
         milestones = page.milestones.all()
-    raw += [(m.year, m.value, "milestone", m.label or "Milestone") for m in milestones]
+    raw += [(m.year, m.value, "milestone", m.label or _("Milestone")) for m in milestones]
     raw.append((page.target_year, goal, "target", target_label(page)))
     raw.sort(key=lambda item: (item[0], ["base", "latest", "milestone", "target"].index(item[2])))
 

@@ -8,6 +8,7 @@ vocabulary; the tracker then runs in Python on plain values (cases/tracker.py).
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries as country_names
 
 from lodestar.vocabularies.models import ActorType, Sector, StrategyStage
@@ -149,7 +150,7 @@ def coalition_overview(*, published, library_url: str) -> CoalitionOverview:
         )
         for code, shape in shapes.items()
     ]
-    regions = [*[(slug, name) for slug, name, _ in REGIONS], ("other", "Other")]
+    regions = [*[(slug, name) for slug, name, _ in REGIONS], ("other", _("Other"))]
     return CoalitionOverview(
         total=len(rows),
         by_stage=_vocabulary_rows(StrategyStage, stage_counts, library_url, "stage"),

@@ -9,7 +9,9 @@ placed below is written last, so a new filter reaches the CSV by its entry in ca
 import csv
 from decimal import Decimal
 
+from django.conf import settings
 from django.http import StreamingHttpResponse
+from django.utils import translation
 
 from lodestar.links import absolute_url
 
@@ -153,9 +155,12 @@ def csv_response(rows, *, kind: str, request) -> StreamingHttpResponse:
     writer = csv.writer(_Echo())
 
     def lines():
-        yield writer.writerow([header for header, _ in written])
-        for obj in rows.iterator(chunk_size=500):
-            yield writer.writerow([spreadsheet_safe(read(obj, request)) for _, read in written])
+        # Open data has one language, whatever the interface's: its choice labels and tracker
+        # sentences in English, as the data package describes them (cases/open_data.py).
+        with translation.override(settings.LANGUAGE_CODE):
+            yield writer.writerow([header for header, _ in written])
+            for obj in rows.iterator(chunk_size=500):
+                yield writer.writerow([spreadsheet_safe(read(obj, request)) for _, read in written])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{FILENAMES[kind]}"'

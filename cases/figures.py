@@ -8,6 +8,8 @@ Each problem is reported against the field that has to change, with a sentence s
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from .fields import TargetType
 
 # Milestone problems are reported against the milestone's own field, with this prefix.
@@ -83,39 +85,41 @@ def format_figure(value) -> str:
 def _target_errors(f: Figures) -> dict[str, str]:
     errors = {}
     if f.target_year and f.target_base_year and f.target_year <= f.target_base_year:
-        errors["target_year"] = "The target year must be after the target base year."
+        errors["target_year"] = _("The target year must be after the target base year.")
     if f.target_percentage is not None and not (0 <= f.target_percentage <= 100):
-        errors["target_percentage"] = "The reduction must be a percentage between 0 and 100."
+        errors["target_percentage"] = _("The reduction must be a percentage between 0 and 100.")
     if f.target_type == TargetType.PERCENT_REDUCTION:
         if f.target_percentage is None:
-            errors["target_percentage"] = "A percentage reduction target needs its percentage."
+            errors["target_percentage"] = _("A percentage reduction target needs its percentage.")
         if not f.target_base_year:
-            errors["target_base_year"] = "A percentage reduction needs the year it is measured against."
+            errors["target_base_year"] = _("A percentage reduction needs the year it is measured against.")
     if f.target_type and not f.target_year:
-        errors.setdefault("target_year", "A target needs a target year.")
+        errors.setdefault("target_year", _("A target needs a target year."))
     if f.target_percentage is not None and f.target_type != TargetType.PERCENT_REDUCTION:
-        errors["target_type"] = "Choose “Percentage reduction” as the target type, or remove the percentage."
+        errors["target_type"] = _(
+            "Choose “Percentage reduction” as the target type, or remove the percentage."
+        )
     if f.target_base_year and not f.target_type:
-        errors.setdefault("target_type", "Choose the type of the target this base year belongs to.")
+        errors.setdefault("target_type", _("Choose the type of the target this base year belongs to."))
     return errors
 
 
 def _emissions_errors(f: Figures) -> dict[str, str]:
     errors = {}
     if f.base_value is not None and not f.base_year:
-        errors["emissions_base_year"] = "Give the year of the base-year emissions."
+        errors["emissions_base_year"] = _("Give the year of the base-year emissions.")
     if f.latest_value is not None and not f.latest_year:
-        errors["emissions_latest_year"] = "Give the year of the latest emissions."
+        errors["emissions_latest_year"] = _("Give the year of the latest emissions.")
     if f.base_year and f.base_value is None:
-        errors["emissions_base_value"] = "Give the base-year emissions, or remove the base year."
+        errors["emissions_base_value"] = _("Give the base-year emissions, or remove the base year.")
     if f.latest_year and f.latest_value is None:
-        errors["emissions_latest_value"] = "Give the latest emissions, or remove the latest year."
+        errors["emissions_latest_value"] = _("Give the latest emissions, or remove the latest year.")
     if f.latest_year and f.base_year and f.latest_year <= f.base_year:
-        errors.setdefault("emissions_latest_year", "The latest year must be after the base year.")
+        errors.setdefault("emissions_latest_year", _("The latest year must be after the base year."))
     if f.target_year and f.latest_year and f.latest_year >= f.target_year:
-        errors.setdefault("emissions_latest_year", "The latest year must be before the target year.")
+        errors.setdefault("emissions_latest_year", _("The latest year must be before the target year."))
     if f.target_year and f.base_year and f.base_year >= f.target_year:
-        errors.setdefault("emissions_base_year", "The base year must be before the target year.")
+        errors.setdefault("emissions_base_year", _("The base year must be before the target year."))
     if (
         f.target_type == TargetType.PERCENT_REDUCTION
         and f.target_base_year
@@ -124,18 +128,21 @@ def _emissions_errors(f: Figures) -> dict[str, str]:
     ):
         errors.setdefault(
             "emissions_base_year",
-            f"The reduction is measured against {f.target_base_year}: give that year's emissions "
-            "as the base-year emissions.",
+            _(
+                "The reduction is measured against %(year)s: give that year's emissions as the "
+                "base-year emissions."
+            )
+            % {"year": f.target_base_year},
         )
     for field, value in (("emissions_base_value", f.base_value), ("emissions_latest_value", f.latest_value)):
         if value is not None and value < 0 and not f.net_removals:
             errors.setdefault(
                 field,
-                "A negative value means net removals (a sink): tick “Net removals” or correct the figure.",
+                _("A negative value means net removals (a sink): tick “Net removals” or correct the figure."),
             )
     if f.base_value is not None and f.base_value <= 0 and f.target_type == TargetType.PERCENT_REDUCTION:
         errors.setdefault(
-            "emissions_base_value", "A percentage reduction needs positive base-year emissions."
+            "emissions_base_value", _("A percentage reduction needs positive base-year emissions.")
         )
     return errors
 
@@ -152,7 +159,7 @@ def milestone_errors(f: Figures, year, value) -> dict[str, str]:
     if f.target_year and year >= f.target_year:
         errors.setdefault("year", f"A milestone must come before the target year ({f.target_year}).")
     if value < 0 and not f.net_removals:
-        errors["value"] = "A negative value means net removals: tick “Net removals” or correct the figure."
+        errors["value"] = _("A negative value means net removals: tick “Net removals” or correct the figure.")
     goal = f.target_value
     if goal is not None and value < goal and "value" not in errors:
         errors["value"] = (

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 
 from lodestar.vocabularies import models as vocabularies
@@ -71,13 +72,13 @@ class Filter:
                 to_field_name="slug",
                 required=False,
                 label=self.label,
-                empty_label="Any",
+                empty_label=_("Any"),
             )
         if self.is_countries:
             names = dict(all_countries)
             found = sorted(((code, names.get(code, code)) for code in country_codes), key=lambda c: c[1])
-            return forms.ChoiceField(choices=[("", "Any"), *found], required=False, label=self.label)
-        return forms.ChoiceField(choices=[("", "Any"), *self.choices], required=False, label=self.label)
+            return forms.ChoiceField(choices=[("", _("Any")), *found], required=False, label=self.label)
+        return forms.ChoiceField(choices=[("", _("Any")), *self.choices], required=False, label=self.label)
 
     # --- PostgreSQL
 
@@ -115,8 +116,8 @@ class Filter:
             return term_names(self.vocabulary, values)
         if self.is_countries:
             return {code: all_countries.name(code) or code for code in values}
-        labels = dict(self.choices or [])
-        return {value: labels.get(value, value) for value in values}
+        labels = dict(self.choices or [])  # in the interface's language, as plain text (JSON, the index)
+        return {value: str(labels.get(value, value)) for value in values}
 
 
 NAMES_TTL = 30.0  # seconds a process shows (and indexes) a renamed term by its old name at most
@@ -149,25 +150,25 @@ def term_names(vocabulary: type[models.Model], slugs: Iterable[str]) -> dict[str
 FILTERS: tuple[Filter, ...] = (
     Filter(
         "sector",
-        "Sector",
+        _("Sector"),
         "sectors",
         vocabularies.Sector,
         {CASE_STUDY: Use("sectors", "sectors"), TOOL: Use("sectors", "sectors")},
     ),
     Filter(
         "actor_type",
-        "Actor type",
+        _("Actor type"),
         "actor_type",
         vocabularies.ActorType,
         {CASE_STUDY: Use("actor_type", "actor_type")},
     ),
-    Filter("country", "Country", "countries", COUNTRIES, {CASE_STUDY: Use("countries", "countries")}),
+    Filter("country", _("Country"), "countries", COUNTRIES, {CASE_STUDY: Use("countries", "countries")}),
     Filter(
-        "tool_type", "Tool type", "tool_type", vocabularies.ToolType, {TOOL: Use("tool_type", "tool_type")}
+        "tool_type", _("Tool type"), "tool_type", vocabularies.ToolType, {TOOL: Use("tool_type", "tool_type")}
     ),
     Filter(
         "stage",
-        "Strategy stage",
+        _("Strategy stage"),
         "strategy_stage",
         vocabularies.StrategyStage,
         {
@@ -177,19 +178,19 @@ FILTERS: tuple[Filter, ...] = (
     ),
     Filter(
         "co_benefit",
-        "Co-benefit",
+        _("Co-benefit"),
         "co_benefits",
         vocabularies.CoBenefit,
         {CASE_STUDY: Use("co_benefits", "co_benefits", listing=False)},
     ),
     Filter(
         "policy_instrument",
-        "Policy instrument",
+        _("Policy instrument"),
         "policy_instruments",
         vocabularies.PolicyInstrument,
         {CASE_STUDY: Use("policy_instruments", "policy_instruments", listing=False)},
     ),
-    Filter("cost", "Cost", "cost", Cost, {TOOL: Use("cost", "cost")}),
+    Filter("cost", _("Cost"), "cost", Cost, {TOOL: Use("cost", "cost")}),
 )
 
 

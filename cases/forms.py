@@ -4,10 +4,11 @@ Their fields are the listing filters of cases.filters, in its order, then the so
 """
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .filters import CASE_STUDY, TOOL, listing_filters
 
-SORTS = [("newest", "Newest first"), ("title", "Title (A to Z)")]
+SORTS = [("newest", _("Newest first")), ("title", _("Title (A to Z)"))]
 
 
 class FilterForm(forms.Form):
@@ -19,7 +20,7 @@ class FilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         for spec in listing_filters(self.kind):
             self.fields[spec.param] = spec.form_field(country_codes=country_codes)
-        self.fields["sort"] = forms.ChoiceField(choices=SORTS, required=False, label="Sort by")
+        self.fields["sort"] = forms.ChoiceField(choices=SORTS, required=False, label=_("Sort by"))
 
     @property
     def filters(self) -> dict:

@@ -15,22 +15,38 @@ The chart, the page's text for screen readers, the API and the CSV all read `tra
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils import formats
+from django.utils.translation import gettext, gettext_lazy
+
 from .figures import Figures, figures_errors
 from .figures import format_figure as number
 
 ON_TRACK = "on-track"
 OFF_TRACK = "off-track"
 NOT_ENOUGH_DATA = "not-enough-data"
-STATUS_LABELS = {ON_TRACK: "On track", OFF_TRACK: "Off track", NOT_ENOUGH_DATA: "Not enough data"}
+STATUS_LABELS = {
+    ON_TRACK: gettext_lazy("On track"),
+    OFF_TRACK: gettext_lazy("Off track"),
+    NOT_ENOUGH_DATA: gettext_lazy("Not enough data"),
+}
 
 AHEAD, ON, BEHIND = "ahead", "on", "behind"
-POSITION_LABELS = {AHEAD: "ahead of the pathway", ON: "on the pathway", BEHIND: "behind the pathway"}
+POSITION_LABELS = {
+    AHEAD: gettext_lazy("ahead of the pathway"),
+    ON: gettext_lazy("on the pathway"),
+    BEHIND: gettext_lazy("behind the pathway"),
+}
 
 # A milestone within this share of base-year emissions of the line is "on" it (rounding, not policy).
 ON_PATHWAY_TOLERANCE = Decimal("0.01")
 # Rates are compared after rounding to what the page shows (one decimal), so the verdict and the
 # figures printed next to it never disagree.
 RATE_PLACES = Decimal("0.1")
+
+
+def shown(value) -> str:
+    """A figure in a sentence, with the interface language's decimal mark ("1.5", "1,5")."""
+    return formats.number_format(Decimal(number(value)))
 
 
 def _rounded(value: Decimal) -> Decimal:
@@ -81,8 +97,8 @@ class Tracker:
     def verdict(self) -> str:
         """The plain answer: "On track", "Off track by 1.2 points a year" or "Not enough data"."""
         if self.status == OFF_TRACK:
-            return f"Off track by {number(self.gap_per_year)} points a year"
-        return self.status_label
+            return gettext("Off track by %(gap)s points a year") % {"gap": shown(self.gap_per_year)}
+        return str(self.status_label)
 
     @property
     def reference_line(self) -> list[tuple[int, Decimal]]:
@@ -99,26 +115,49 @@ class Tracker:
     def explanation(self) -> str:
         """The verdict in words, with the figures it rests on (for every reader, screen readers too)."""
         if not self.has_data:
-            return f"Not enough data to measure progress: {self.reason}"
+            return gettext("Not enough data to measure progress: %(reason)s") % {"reason": self.reason}
         (base_year, _), (latest_year, _), (target_year, _) = self.base, self.latest, self.target
         achieved = self.achieved_per_year
+        years = {"base_year": base_year, "latest_year": latest_year}
         done = (
-            f"From {base_year} to {latest_year} emissions fell by {number(achieved)} % of the "
-            f"{base_year} level a year on average"
+            gettext(
+                "From %(base_year)s to %(latest_year)s emissions fell by %(rate)s %% of the "
+                "%(base_year)s level a year on average"
+            )
+            % {**years, "rate": shown(achieved)}
             if achieved >= 0
-            else f"From {base_year} to {latest_year} emissions rose by {number(-achieved)} % of the "
-            f"{base_year} level a year on average"
+            else gettext(
+                "From %(base_year)s to %(latest_year)s emissions rose by %(rate)s %% of the "
+                "%(base_year)s level a year on average"
+            )
+            % {**years, "rate": shown(-achieved)}
         )
-        needed = (
-            f"reaching the target in {target_year} now needs a cut of {number(self.required_per_year)} "
-            f"points a year"
-        )
-        return f"{self.verdict}. {done}; {needed}."
+        needed = gettext(
+            "reaching the target in %(target_year)s now needs a cut of %(rate)s points a year"
+        ) % {
+            "target_year": target_year,
+            "rate": shown(self.required_per_year),
+        }
+        return gettext("%(verdict)s. %(done)s; %(needed)s.") % {
+            "verdict": self.verdict,
+            "done": done,
+            "needed": needed,
+        }
 
     def milestone_sentences(self) -> list[str]:
         return [
-            f"{check.label} {check.year}: {number(check.value)} {self.unit}, "
-            f"{check.position_label} ({number(check.reference_value)} {self.unit} on the straight line)."
+            gettext(
+                "%(label)s %(year)s: %(value)s %(unit)s, %(position)s (%(reference)s %(unit)s on the "
+                "straight line)."
+            )
+            % {
+                "label": check.label,
+                "year": check.year,
+                "value": shown(check.value),
+                "unit": self.unit,
+                "position": check.position_label,
+                "reference": shown(check.reference_value),
+            }
             for check in self.milestones
         ]
 
@@ -151,15 +190,15 @@ class Tracker:
 
 def _missing(figures: Figures) -> str:
     if not figures.target_type or not figures.target_year:
-        return "the case study states no target year."
+        return gettext("the case study states no target year.")
     if figures.base_value is None or figures.base_year is None:
-        return "the base-year emissions are not given."
+        return gettext("the base-year emissions are not given.")
     if figures.latest_value is None or figures.latest_year is None:
-        return "the latest emissions are not given."
+        return gettext("the latest emissions are not given.")
     if figures.target_value is None:
-        return "the target's level cannot be worked out from the figures given."
+        return gettext("the target's level cannot be worked out from the figures given.")
     if figures.base_value <= 0:
-        return "the base year is already a net sink, so there is no reduction to measure."
+        return gettext("the base year is already a net sink, so there is no reduction to measure.")
     return ""
 
 
@@ -167,7 +206,7 @@ def track(figures: Figures, *, unit: str = "", milestone_labels=()) -> Tracker:
     """Measure the figures against their long-term pathway (pure; see the module docstring)."""
     errors = figures_errors(figures)
     if errors:
-        return Tracker(status=NOT_ENOUGH_DATA, reason="the figures are inconsistent.", unit=unit)
+        return Tracker(status=NOT_ENOUGH_DATA, reason=gettext("the figures are inconsistent."), unit=unit)
     reason = _missing(figures)
     if reason:
         return Tracker(status=NOT_ENOUGH_DATA, reason=reason, unit=unit)
@@ -198,7 +237,7 @@ def track(figures: Figures, *, unit: str = "", milestone_labels=()) -> Tracker:
             where = BEHIND
         else:
             where = ON
-        label = labels[position] if position < len(labels) and labels[position] else "Milestone"
+        label = labels[position] if position < len(labels) and labels[position] else gettext("Milestone")
         checks.append(
             MilestoneCheck(
                 year=year,

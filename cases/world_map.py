@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from importlib.resources import files
 
+from django.utils.translation import gettext_lazy as _
 from pygal_maps_world import i18n
 
 VIEWBOX = (0, 0, 2475, 1388)
@@ -22,18 +23,18 @@ _DECIMALS = re.compile(r"-?\d+\.\d{2,}")
 # The package's continent lists, in the order that settles the few countries listed twice, with
 # the Pacific island states it leaves out (the Marshall Islands among them).
 REGIONS = [
-    ("africa", "Africa", i18n.AFRICA),
-    ("europe", "Europe", i18n.EUROPE),
-    ("asia", "Asia", i18n.ASIA),
-    ("north-america", "North and Central America", i18n.NORTH_AMERICA),
-    ("south-america", "South America", i18n.SOUTH_AMERICA),
+    ("africa", _("Africa"), i18n.AFRICA),
+    ("europe", _("Europe"), i18n.EUROPE),
+    ("asia", _("Asia"), i18n.ASIA),
+    ("north-america", _("North and Central America"), i18n.NORTH_AMERICA),
+    ("south-america", _("South America"), i18n.SOUTH_AMERICA),
     (
         "oceania",
-        "Oceania",
+        _("Oceania"),
         [*i18n.OCEANIA, "fj", "mh", "fm", "ki", "nr", "pw", "sb", "to", "tv", "vu", "ws", "nc", "pf"],
     ),
 ]
-OTHER_REGION = ("other", "Other")
+OTHER_REGION = ("other", _("Other"))
 
 
 @dataclass(frozen=True)

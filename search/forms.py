@@ -3,6 +3,8 @@
 import re
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .selectors import FACET_NAMES, MAX_QUERY_LENGTH, SORTS, QueryRejected, SearchRequest, clean_query
 
@@ -11,8 +13,8 @@ MAX_VALUES_PER_FILTER = 20
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label="Search for", required=False, strip=True)
-    sort = forms.ChoiceField(label="Sort by", choices=list(SORTS.items()), required=False)
+    q = forms.CharField(label=_("Search for"), required=False, strip=True)
+    sort = forms.ChoiceField(label=_("Sort by"), choices=list(SORTS.items()), required=False)
     page = forms.IntegerField(min_value=1, required=False)
 
     def __init__(self, data=None, **kwargs):
@@ -32,10 +34,15 @@ class SearchForm(forms.Form):
         for name in FACET_NAMES:
             values = [v for v in self.data.getlist(name) if v]
             if len(values) > MAX_VALUES_PER_FILTER:
-                self.add_error(None, f"Choose at most {MAX_VALUES_PER_FILTER} values of one filter.")
+                self.add_error(
+                    None,
+                    gettext("Choose at most %(count)s values of one filter.")
+                    % {"count": MAX_VALUES_PER_FILTER},
+                )
             elif any(not FILTER_VALUE.match(v) for v in values):
                 self.add_error(
-                    None, "A filter value in the address is not valid; clear the filters and try again."
+                    None,
+                    gettext("A filter value in the address is not valid; clear the filters and try again."),
                 )
             elif values:
                 self.filters[name] = tuple(dict.fromkeys(values))
@@ -54,7 +61,7 @@ class SearchForm(forms.Form):
 
     def error_message(self) -> str:
         messages = [str(e) for errors in self.errors.values() for e in errors]
-        return " ".join(messages) or "This search is not valid."
+        return " ".join(messages) or gettext("This search is not valid.")
 
 
 __all__ = ["MAX_QUERY_LENGTH", "SearchForm"]

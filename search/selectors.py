@@ -28,8 +28,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.core.cache import cache
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import ConnectionTimeout, TransportError
 from elasticsearch import ApiError, NotFoundError
@@ -62,7 +63,7 @@ PER_PAGE = 20
 MAX_RESULT_WINDOW = 10_000
 FEW_HITS = 3
 DID_YOU_MEAN_CANDIDATES = 5  # corrections checked against what the person may see; the best one kept
-SORTS = {"relevance": "Best match", "date": "Newest first"}
+SORTS = {"relevance": gettext_lazy("Best match"), "date": gettext_lazy("Newest first")}
 
 
 class SearchUnavailable(Exception):
@@ -81,7 +82,7 @@ def _category_labels(slugs: Iterable[str]) -> dict[str, str]:
 
 
 def _content_type_labels(values: Iterable[str]) -> dict[str, str]:
-    return {v: DOCUMENTS[v].label if v in DOCUMENTS else v for v in values}
+    return {v: str(DOCUMENTS[v].label) if v in DOCUMENTS else v for v in values}
 
 
 @dataclass(frozen=True)
@@ -108,9 +109,9 @@ def _library_facet(spec: Filter) -> FacetField:
 
 
 FACETS: list[FacetField] = [
-    FacetField("content_type", "Type", _content_type_labels),
+    FacetField("content_type", pgettext_lazy("kind of content", "Type"), _content_type_labels),
     *(_library_facet(spec) for spec in FILTERS),
-    FacetField("category", "Forum category", _category_labels, _visible_category_slugs),
+    FacetField("category", gettext_lazy("Forum category"), _category_labels, _visible_category_slugs),
 ]
 FACET_NAMES = [f.name for f in FACETS]
 
@@ -217,7 +218,8 @@ def clean_query(raw: str) -> str:
     text = " ".join(text.split())
     if len(text) > MAX_QUERY_LENGTH:
         raise QueryRejected(
-            f"Your search is {len(text):,} characters long; please use at most {MAX_QUERY_LENGTH} characters."
+            gettext("Your search is %(length)s characters long; please use at most %(most)s characters.")
+            % {"length": formats.number_format(len(text), force_grouping=True), "most": MAX_QUERY_LENGTH}
         )
     return text
 
@@ -764,7 +766,9 @@ def run_search(**kwargs) -> dict:
         return {}  # no index yet (never built): nothing to find
     except ApiError as error:
         if error.status_code == 400:
-            raise QueryRejected("This search could not be run; please simplify it and try again.") from error
+            raise QueryRejected(
+                gettext("This search could not be run; please simplify it and try again.")
+            ) from error
         raise SearchUnavailable(str(error)) from error
     except (TransportConnectionError, ConnectionTimeout, TransportError) as error:
         raise SearchUnavailable(str(error)) from error
@@ -784,7 +788,7 @@ def _hit(raw: dict) -> SearchHit:
     date = source.get("date")
     return SearchHit(
         content_type=content_type,
-        content_type_label=DOCUMENTS[content_type].label if content_type in DOCUMENTS else content_type,
+        content_type_label=str(DOCUMENTS[content_type].label) if content_type in DOCUMENTS else content_type,
         object_id=source.get("object_id", ""),
         url=source.get("url", ""),
         # Highlights come HTML-escaped from Elasticsearch (encoder: html); the rest is escaped here.

@@ -4,6 +4,7 @@ import logging
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_GET
 
 from lodestar.links import absolute_url
@@ -15,7 +16,7 @@ from .selectors import FACETS, QueryRejected, SearchUnavailable, search_content,
 
 logger = logging.getLogger(__name__)
 
-UNAVAILABLE = (
+UNAVAILABLE = gettext_lazy(
     "Search is unavailable at the moment. Please try again in a few minutes; "
     "the rest of Lodestar works as usual."
 )
@@ -36,7 +37,7 @@ def search_page(request):
             context["error"], status = str(error), 400
         except SearchUnavailable:
             logger.warning("Search page: Elasticsearch unavailable", exc_info=True)
-            context["error"], status = UNAVAILABLE, 503
+            context["error"], status = str(UNAVAILABLE), 503
     return render(request, "search/search_page.html", context, status=status)
 
 
@@ -74,7 +75,7 @@ def api_search(request):
         return JsonResponse({"error": str(error)}, status=400)
     except SearchUnavailable:
         logger.warning("Search API: Elasticsearch unavailable", exc_info=True)
-        return JsonResponse({"error": UNAVAILABLE}, status=503)
+        return JsonResponse({"error": str(UNAVAILABLE)}, status=503)
     following = _page_link(request, results.page + 1) if results.page < results.pages else None
     preceding = _page_link(request, results.page - 1) if results.page > 1 else None
     response = JsonResponse(
@@ -109,11 +110,11 @@ def api_search(request):
 def api_suggest(request):
     prefix = request.GET.get("q", "")
     if len(prefix) > 200:
-        return JsonResponse({"error": "Type at most 200 characters for suggestions."}, status=400)
+        return JsonResponse({"error": gettext("Type at most 200 characters for suggestions.")}, status=400)
     try:
         suggestions = suggest_titles(user=request.user, prefix=prefix)
     except QueryRejected as error:
         return JsonResponse({"error": str(error)}, status=400)
     except SearchUnavailable:
-        return JsonResponse({"error": UNAVAILABLE}, status=503)
+        return JsonResponse({"error": str(UNAVAILABLE)}, status=503)
     return JsonResponse({"query": prefix, "suggestions": suggestions})

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -9,7 +10,7 @@ class SynonymGroupViewSet(SnippetViewSet):
 
     model = SynonymGroup
     icon = "search"
-    menu_label = "Search synonyms"
+    menu_label = _("Search synonyms")
     menu_order = 310
     add_to_admin_menu = True
     list_display = ["__str__", "note", "updated_at"]

@@ -22,6 +22,9 @@ from html import unescape
 from django import template
 from django.contrib.auth.models import AnonymousUser
 from django.utils.html import strip_tags
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .links import absolute_url
 from .permissions import (
@@ -35,11 +38,11 @@ from .permissions import (
 )
 
 SITE_NAME = "Lodestar"
-SITE_DESCRIPTION = (
+SITE_DESCRIPTION = _(
     "Lodestar is the knowledge exchange of the Carbon Neutrality Coalition: case studies, tools and "
     "a forum on long-term, low-emission, climate-resilient development strategies."
 )
-HOME_TITLE = f"{SITE_NAME} · Knowledge exchange of the Carbon Neutrality Coalition"
+HOME_TITLE = format_lazy("{} · {}", SITE_NAME, _("Knowledge exchange of the Carbon Neutrality Coalition"))
 DESCRIPTION_LENGTH = 160  # about what search engines show
 SEPARATOR = " · "
 
@@ -48,22 +51,34 @@ TRACKING_PARAMETERS = {"gclid", "dclid", "fbclid", "msclkid", "mc_cid", "mc_eid"
 
 # Sentences for views that have no page or object to describe.
 VIEW_DESCRIPTIONS = {
-    "forum:index": "Questions and answers between Coalition practitioners on building and carrying "
-    "out long-term low-emission strategies.",
-    "forum:tag": "Forum topics on this subject from practitioners of the Carbon Neutrality Coalition.",
-    "members:directory": "The countries, cities, businesses and other organisations taking part in "
-    "the Carbon Neutrality Coalition on Lodestar.",
-    "cases:glossary": "The terms Lodestar uses to describe case studies and tools: sectors, actor "
-    "types, strategy stages and more.",
-    "cases:pathways": "How Coalition members' long-term strategies progress, stage by stage, with "
-    "the case studies behind each.",
-    "search:search": "Search case studies, tools, forum discussions and member organisations across the "
-    "Carbon Neutrality Coalition.",
-    "account_login": "Log in to Lodestar to post in the forum, submit case studies and see "
-    "members-only content.",
-    "account_signup": "Create a Lodestar account to take part in the Carbon Neutrality Coalition's "
-    "knowledge exchange.",
-    "account_reset_password": "Reset the password of your Lodestar account.",
+    "forum:index": _(
+        "Questions and answers between Coalition practitioners on building and carrying "
+        "out long-term low-emission strategies."
+    ),
+    "forum:tag": _("Forum topics on this subject from practitioners of the Carbon Neutrality Coalition."),
+    "members:directory": _(
+        "The countries, cities, businesses and other organisations taking part in "
+        "the Carbon Neutrality Coalition on Lodestar."
+    ),
+    "cases:glossary": _(
+        "The terms Lodestar uses to describe case studies and tools: sectors, actor "
+        "types, strategy stages and more."
+    ),
+    "cases:pathways": _(
+        "How Coalition members' long-term strategies progress, stage by stage, with "
+        "the case studies behind each."
+    ),
+    "search:search": _(
+        "Search case studies, tools, forum discussions and member organisations across the "
+        "Carbon Neutrality Coalition."
+    ),
+    "account_login": _(
+        "Log in to Lodestar to post in the forum, submit case studies and see members-only content."
+    ),
+    "account_signup": _(
+        "Create a Lodestar account to take part in the Carbon Neutrality Coalition's knowledge exchange."
+    ),
+    "account_reset_password": _("Reset the password of your Lodestar account."),
 }
 
 VISITOR = AnonymousUser()
@@ -120,7 +135,7 @@ class HeadMeta:
     def social_title(self) -> str:
         """The title without the site name, which og:site_name already gives."""
         suffix = SEPARATOR + SITE_NAME
-        return self.title.removesuffix(suffix) if self.title != HOME_TITLE else SITE_NAME
+        return self.title.removesuffix(suffix) if self.title != str(HOME_TITLE) else SITE_NAME
 
     @property
     def twitter_card(self) -> str:
@@ -154,9 +169,9 @@ def page_title(raw_title: str, number: int = 1) -> str:
     words = plain_text(raw_title)
     parts = [words] if words and words != SITE_NAME else []
     if number > 1:
-        parts.append(f"page {number}")
+        parts.append(gettext("page %(number)s") % {"number": number})
     if not parts:
-        return HOME_TITLE
+        return str(HOME_TITLE)
     return SEPARATOR.join([*parts, SITE_NAME])
 
 
@@ -206,13 +221,17 @@ def _object_description(context) -> str:
             return posts[0].body_html
     if view in ("forum:topic", "forum:category") and context.get("category") is not None:
         category = context["category"]
-        return category.description or f"Forum topics in {category.name}."
+        return category.description or gettext("Forum topics in %(category)s.") % {"category": category.name}
     if view == "members:organisation_detail" and context.get("organisation") is not None:
         organisation = context["organisation"]
-        return (
-            f"{organisation.name}: {organisation.actor_type} in {organisation.country.name}, "
-            "taking part in the Carbon Neutrality Coalition on Lodestar."
-        )
+        return gettext(
+            "%(organisation)s: %(actor_type)s in %(country)s, taking part in the Carbon Neutrality "
+            "Coalition on Lodestar."
+        ) % {
+            "organisation": organisation.name,
+            "actor_type": organisation.actor_type,
+            "country": organisation.country.name,
+        }
     return ""
 
 
@@ -231,7 +250,7 @@ def page_description(context) -> str:
         text = plain_text(candidate)
         if text:
             return shorten(text)
-    return SITE_DESCRIPTION
+    return str(SITE_DESCRIPTION)
 
 
 def page_image(context) -> Image | None:

@@ -1,7 +1,11 @@
 """`{% featured_case_cards %}`: the secretariat's featured case studies, for the home page."""
 
+from decimal import Decimal
+
 import nh3
 from django import template
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
 
 from .. import selectors
 from ..figures import format_figure
@@ -12,7 +16,7 @@ register = template.Library()
 
 
 @register.inclusion_tag("cases/includes/featured_cases.html")
-def featured_case_cards(heading: str = "Featured case studies"):
+def featured_case_cards(heading: str = _("Featured case studies")):
     return {
         "entries": selectors.featured_cases(FeaturedCase.objects, HOME_PAGE_MAX_CARDS),
         "heading": heading,
@@ -21,8 +25,9 @@ def featured_case_cards(heading: str = "Featured case studies"):
 
 @register.filter
 def figure(value) -> str:
-    """An emissions figure without the trailing zeros of its stored decimal places (13.2, not 13.200)."""
-    return "" if value is None else format_figure(value)
+    """An emissions figure without the trailing zeros of its stored decimal places (13.2, not 13.200),
+    with the interface language's decimal mark (13,2 in French and Spanish)."""
+    return "" if value is None else formats.number_format(Decimal(format_figure(value)))
 
 
 RICH_TEXT_TAGS = {"p", "br", "b", "strong", "i", "em", "a", "ul", "ol", "li", "h2", "h3", "h4"}
@@ -47,7 +52,7 @@ def clean_richtext(value) -> str:
 
 
 @register.inclusion_tag("cases/includes/contributed_case_studies.html")
-def contributed_case_studies(organisation=None, owner=None, heading: str = "Case studies"):
+def contributed_case_studies(organisation=None, owner=None, heading: str = _("Case studies")):
     """`{% contributed_case_studies organisation=org %}` on member pages (members never import cases)."""
     found = selectors.contributed_case_studies(CaseStudyPage.objects, organisation=organisation, owner=owner)
     return {"case_studies": found, "heading": heading}

@@ -7,6 +7,7 @@ queryset filters the forum's own pages build on.
 from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from forum.models import Post, Status, Topic
 from lodestar.permissions.forum import category_audience, findable_posts, findable_topics
@@ -28,7 +29,7 @@ class TopicDocument(SearchDocument):
     """A published forum topic: its title, its question (first post) and its accepted answer."""
 
     document_type = "topic"
-    label = "Forum discussion"
+    label = _("Forum discussion")
     model = Topic
 
     @classmethod
@@ -100,7 +101,7 @@ class PostDocument(SearchDocument):
     """A published reply in a published topic (the question itself is the topic's document)."""
 
     document_type = "post"
-    label = "Forum reply"
+    label = _("Forum reply")
     model = Post
 
     @classmethod

@@ -11,6 +11,7 @@ which is found in its own language.
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from cases import translation
 from cases.models import CaseStudyPage, ToolPage
@@ -74,7 +75,7 @@ class CaseStudySearchDocument(LibraryPageDocument):
     """
 
     document_type = "case_study"
-    label = "Case study"
+    label = _("Case study")
     model = CaseStudyPage
 
     @classmethod
@@ -135,7 +136,7 @@ class ToolDocument(LibraryPageDocument):
     """A published tool or resource, with its type, cost, sectors and strategy stages."""
 
     document_type = "tool"
-    label = "Tool"
+    label = _("Tool")
     model = ToolPage
 
     @classmethod
@@ -164,7 +165,7 @@ class ToolDocument(LibraryPageDocument):
     @staticmethod
     def prepare_metadata(page) -> str:
         """Its skill level (a field of tools only, not a filter; the filters' labels are added)."""
-        return page.get_skill_level_display() if page.skill_level else ""
+        return str(page.get_skill_level_display()) if page.skill_level else ""
 
     @staticmethod
     def prepare_tool_type(page) -> str | None:

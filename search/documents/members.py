@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from elasticsearch.dsl import Integer
 
 from lodestar.members.models import Organisation, Profile
@@ -21,7 +22,7 @@ class OrganisationDocument(SearchDocument):
     """A member organisation, as the public directory shows it: who takes part in the Coalition."""
 
     document_type = "organisation"
-    label = "Member organisation"
+    label = _("Member organisation")
     model = Organisation
     member_count = Integer()
 

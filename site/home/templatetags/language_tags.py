@@ -25,3 +25,16 @@ def alternate_languages(context) -> list[dict]:
 def localised(path: str) -> str:
     """A fixed path of this site (such as "/library/") in the current interface language."""
     return in_language(path, translation.get_language())
+
+
+@register.filter
+def in_interface_language(url) -> str:
+    """A link of this site (a page's, a search hit's) that keeps the reader in their language.
+
+    "/library/x/" read under /fr/ becomes "/fr/library/x/". Addresses that already carry a language,
+    absolute ones and those outside the translated addresses (files, the API) are left as they are.
+    """
+    url = str(url or "")
+    if not url.startswith("/") or url.startswith("//") or translation.get_language_from_path(url):
+        return url
+    return in_language(url, translation.get_language())
