@@ -193,8 +193,12 @@ def mirror_view_restrictions(page_id: int) -> None:
 
     if _mirroring.get():
         return
-    page = Page.objects.filter(pk=page_id).only("pk", "translation_key").first()
+    page = Page.objects.filter(pk=page_id).only("pk", "translation_key", "alias_of_id").first()
     if page is None:  # deleted along with its restrictions
+        return
+    if page.alias_of_id is not None:
+        # Wagtail copying the original's restrictions to a new alias: the original decides, and the
+        # copy is saved before its groups are added (mirroring it would wipe the original's groups).
         return
     token = _mirroring.set(True)
     try:

@@ -82,6 +82,16 @@ def _django_db_helper(_serialized_database_in_this_context, _django_db_helper):
 
 
 @pytest.fixture(autouse=True)
+def _back_to_english():
+    """A request under /fr/ leaves French active in the test's thread (LocaleMiddleware does not
+    reset it), so a later test would build French addresses. Production activates per request."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate limits and cached fragments live in Redis: every test starts without them."""
     from django.core.cache import cache

@@ -158,3 +158,23 @@ def test_a_restriction_set_later_reaches_the_french_and_spanish_versions(client,
     restriction.delete()
     client.logout()
     assert client.get("/fr/library/bus-fleet/").status_code == 200
+
+
+def test_a_draft_restricted_to_moderators_keeps_its_groups_in_every_language_once_published(library):
+    """Wagtail copies the restriction to each new alias before adding its groups: the copy must not
+    be taken for the rule (it would leave every version restricted to no group, found by nobody)."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    from tests.cases.factories import CaseStudyPageFactory
+
+    draft = CaseStudyPageFactory(parent=library, title="Secretariat notes", slug="notes", live=False)
+    restriction = PageViewRestriction.objects.create(page=draft, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.set([Group.objects.get(name="Moderators")])
+    draft.save_revision().publish()
+
+    versions = CaseStudyPage.objects.filter(translation_key=draft.translation_key)
+    assert versions.count() == 3
+    for version in versions:
+        groups = PageViewRestriction.objects.filter(page=version).values_list("groups__name", flat=True)
+        assert list(groups) == ["Moderators"], version.locale.language_code
