@@ -6,17 +6,20 @@ topic. Each section is a django.contrib.sitemaps Sitemap (Wagtail's for pages) w
 name the one public address (lodestar.links); site/urls.py says which sections there are.
 """
 
+from collections import defaultdict
+
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as django_sitemaps
 from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.contrib.sitemaps.views import prepare_sitemaps
+from wagtail.models import Page
 
 from .languages import in_language
 from .links import absolute_url, base_url
@@ -26,7 +29,15 @@ SECTION_VIEW = "sitemap_section"
 
 
 class PublicSitemap(Sitemap):
-    """A section whose addresses start with the site's public address, whoever asks and how."""
+    """A section whose addresses start with the site's public address, whoever asks and how.
+
+    Each address is listed in every interface language (/fr/forum/...), with the others as its
+    `hreflang` alternates and English as x-default, as the pages' own head links say.
+    """
+
+    i18n = True
+    alternates = True
+    x_default = True
 
     def get_protocol(self, protocol=None):
         return base_url().split("://", 1)[0]
@@ -37,17 +48,43 @@ class PublicSitemap(Sitemap):
 
 class PageSitemap(WagtailSitemap):
     """Wagtail's pages that visitors may open (live, no view restriction above them), with the date
-    each was last published. Wagtail's own sitemap gives each page its full address from the Site
-    record, which lodestar.links keeps on the public address."""
+    each was last published, in each language they are written in, the others as alternates.
+    Wagtail's own sitemap gives each page its full address from the Site record, which
+    lodestar.links keeps on the public address."""
 
     def _public_pages(self):
-        return open_data_pages(self.get_wagtail_site().root_page.get_descendants(inclusive=True))
+        """Every language's tree; not aliases (an untranslated copy is the English page again)."""
+        homes = self.get_wagtail_site().root_page.get_translations(inclusive=True)
+        in_a_tree = Q()
+        for home in homes.only("path"):
+            in_a_tree |= Q(path__startswith=home.path)
+        return open_data_pages(Page.objects.filter(in_a_tree, alias_of__isnull=True))
 
     def items(self):
         return self._public_pages().order_by("path").defer_streamfields().specific()
 
     def get_latest_lastmod(self):
         return self._public_pages().aggregate(latest=Max("last_published_at"))["latest"]
+
+    def _urls(self, page, protocol, domain):
+        """Wagtail's entries, each with its page's other languages as `hreflang` alternates."""
+        pages = list(self.paginator.page(page).object_list)
+        versions = defaultdict(list)
+        keys = {p.translation_key for p in pages}
+        for version in self._public_pages().filter(translation_key__in=keys).select_related("locale"):
+            versions[version.translation_key].append(version)
+        urls, last_mods = [], set()
+        for item in pages:
+            alternates = [
+                {"lang_code": version.locale.language_code, "location": version.get_full_url(self.request)}
+                for version in versions[item.translation_key]
+            ]
+            for info in item.get_sitemap_urls(self.request):
+                urls.append({**info, "alternates": alternates if len(alternates) > 1 else []})
+                last_mods.add(info.get("lastmod"))
+        if last_mods and None not in last_mods:  # as Wagtail's: the section's Last-Modified
+            self.latest_lastmod = max(last_mods)
+        return urls
 
 
 class ViewSitemap(PublicSitemap):
