@@ -170,6 +170,7 @@ def test_visitors_never_see_members_only_documents(search_index, member):
         "title": "Illustrative Peer Learning Notes",
         "stems": stemmed("Illustrative Peer Learning Notes"),  # as SearchDocument.source() adds them
         "visibility": "members",
+        "shown_in": ["en", "fr", "es"],  # a document nobody translates: listed in every language
         "suggest": {"input": ["Illustrative Peer Learning Notes"]},
     }
     indexing.send_actions(
