@@ -69,7 +69,7 @@ def test_member_submits_a_case_study_moderator_asks_changes_approves_and_feature
     choose(page, "Choose strategy stage", "Implementing")
     footer_action(page, "Submit to Moderators approval")
     expect(page.get_by_text(re.compile("submitted", re.I)).first).to_be_visible()
-    case_study = CaseStudyPage.objects.get(title=TITLE)
+    case_study = CaseStudyPage.objects.get(title=TITLE, alias_of__isnull=True)  # not its fr/es copies
     assert not case_study.live
 
     # The moderator requests changes with a comment; the member reads it in their email.
@@ -103,7 +103,11 @@ def test_member_submits_a_case_study_moderator_asks_changes_approves_and_feature
     moderator_page.get_by_role("link", name=re.compile("Add featured list")).first.click()
     moderator_page.get_by_role("button", name="Add featured case study").click()
     moderator_page.get_by_role("button", name=re.compile("Choose a page")).click()
-    chooser = moderator_page.locator(".modal")  # opens at the library, where the case study is
+    # The chooser opens at the root, one home page per language: the moderator goes to the English
+    # library, where the case study is (its French and Spanish copies follow it).
+    chooser = moderator_page.locator(".modal")
+    chooser.get_by_role("row", name=re.compile("English")).get_by_role("link", name="Explore").click()
+    chooser.get_by_role("row", name=re.compile("Library")).get_by_role("link", name="Explore").click()
     chooser.get_by_role("link", name=TITLE).click()
     expect(chooser).to_be_hidden()
     expect(moderator_page.get_by_text(TITLE).first).to_be_visible()
