@@ -311,7 +311,7 @@ def bench_publish(n: int, timeout: float = 30) -> tuple[float, float] | None:
 
     if n <= 0:
         return None
-    library = LibraryIndexPage.objects.get()
+    library = LibraryIndexPage.objects.get(alias_of__isnull=True, locale__language_code="en")  # no copy
     sector, stage, actor = Sector.objects.first(), StrategyStage.objects.first(), ActorType.objects.first()
     worker = start_worker()
     latencies = []
