@@ -241,6 +241,13 @@ class QueryPlan:
     language: str = "en"  # the visitor's interface language: its documents are lifted
     translated: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (language, stem of each word)
     known_translated: frozenset[tuple[str, str]] = frozenset()  # (language, stem)
+    # (variant, the languages whose stems field holds enough of its words for it to match); a
+    # variant missing here is looked for in every language.
+    variant_reach: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def reach(self, variant: str) -> tuple[str, ...]:
+        """The languages in which a synonym variant can match (see variant_stems)."""
+        return dict(self.variant_reach).get(variant, LANGUAGES)
 
     def stems_in(self, language: str) -> tuple[str, ...]:
         if language == "en":
@@ -323,7 +330,8 @@ def prepare_query(
     Each stem's answer is kept in the cache (per audience) under the visitor-cache generation,
     which every change the index shows bumps (search.indexing.renew_visitors_pages): so most searches
     skip that request, and a word just published is known at once. The generation, those answers
-    and the synonym groups come in one cache round trip.
+    and the synonym groups come in one cache round trip, the answers for the synonyms' words
+    (variant_reach) in a second.
     `language`: the interface language (by default the active one), whose documents rank first.
     """
     language = document_language(language) if language else interface_language()
@@ -339,6 +347,15 @@ def prepare_query(
     variants = expand(query, cached.get(SYNONYMS_KEY))
     if not stems:
         return QueryPlan(words, stems, frozenset(), language, translated), variants
+    variant_pairs = {v: variant_stems(v) for v in variants}
+    extra = [(c, s) for by_code in variant_pairs.values() for c, ss in by_code.items() for s in ss]
+    extra = [pair for pair in dict.fromkeys(extra) if pair not in keys]
+    if extra:  # the synonyms' words, whose answers are kept alike: one more cache round trip
+        extra_keys = _known_stem_keys(extra, audiences)
+        with contextlib.suppress(Exception):  # as above
+            cached.update(cache.get_many(list(extra_keys.values())))
+        keys.update(extra_keys)
+        pairs += extra
     generation = cached.get(visitor_cache.GENERATION_KEY)
     if generation is None:
         generation = visitor_cache.current_generation()  # None while Redis is unreachable
@@ -359,8 +376,38 @@ def prepare_query(
         language,
         translated,
         frozenset(pair for pair in known if pair[0] != "en"),
+        _variant_reach(variant_pairs, known),
     )
-    return plan, variants
+    return plan, [v for v in variants if plan.reach(v)]
+
+
+def variant_stems(variant: str) -> dict[str, list[str]]:
+    """A synonym variant's stems in each language's stems field (none for a variant of stop words)."""
+    return {code: found for code in LANGUAGES if (found := wordforms.stems(variant, code))}
+
+
+def _variant_reach(
+    variant_pairs: dict[str, dict[str, list[str]]], known: set[tuple[str, str]]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Where each variant can match: the languages whose field holds enough of its stems.
+
+    A variant matches a language's stems field when a document holds `required_matches` of its
+    words there (_variant_clause); where the index holds fewer, the clause (and its phrase in the
+    ranking) cannot match anything and only costs time: of a search's time, synonyms took most
+    (tests/bench/search_profile.py), mostly in languages that do not have them ("stratégie à long
+    terme" in English documents).
+    """
+    return tuple(
+        (
+            variant,
+            tuple(
+                code
+                for code, found in by_code.items()
+                if sum((code, stem) in known for stem in found) >= required_matches(len(found))
+            ),
+        )
+        for variant, by_code in variant_pairs.items()
+    )
 
 
 def _stems_found(pairs: list[tuple[str, str]], audiences: list[str]) -> set[tuple[str, str]]:
@@ -439,10 +486,10 @@ def _word_clause(i: int, plan: QueryPlan) -> dict | None:
     return None  # a short unknown word: it cannot match, and still counts in required_matches
 
 
-def _variant_clause(variant: str) -> dict | None:
-    """A synonym variant's words, all but a few of them, by stem in each language's field."""
+def _variant_clause(variant: str, languages: Iterable[str] = LANGUAGES) -> dict | None:
+    """A synonym variant's words, all but a few of them, by stem in each language's field that can match."""
     ways = []
-    for code in LANGUAGES:
+    for code in languages:
         variant_stems = wordforms.stems(variant, code)
         if variant_stems:
             match = {
@@ -471,8 +518,8 @@ def _gate(query: str, plan: QueryPlan, variants: list[str]) -> dict:
         else {"match_none": {}}
     ]
     for variant in variants:
-        clause = _variant_clause(variant)
-        if clause:
+        clause = _variant_clause(variant, plan.reach(variant))
+        if clause and clause not in ways:  # variants alike but for stop words have one clause
             ways.append(clause)
     return {"bool": {"should": ways, "minimum_should_match": 1}}
 
@@ -557,6 +604,7 @@ def _ranking_in(code: str, query: str, plan: QueryPlan, variants: list[str]) -> 
                         }
                     }
                     for v in variants
+                    if code in plan.reach(v)
                 ],
             ],
         }

@@ -9,6 +9,7 @@ The groups are cached and the cache is cleared whenever a moderator saves or del
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 
 from django.core.cache import cache
@@ -42,14 +43,21 @@ def _forget_groups(**kwargs) -> None:
     cache.delete(CACHE_KEY)  # a failure here is loud on purpose: stale synonyms would be silent
 
 
+@functools.lru_cache(maxsize=4096)
 def _pattern(term: str) -> re.Pattern:
     return re.compile(r"(?<!\w)" + re.escape(term) + r"(?!\w)")
 
 
-def _stem_position(stems: list[str], term_stems: list[str]) -> int | None:
+@functools.lru_cache(maxsize=4096)
+def _term_stems(term: str) -> tuple[str, ...]:
+    """A term's stems, worked out once per process (every search compares them with every group's)."""
+    return tuple(wordforms.stem(word) for word in wordforms.words(term))
+
+
+def _stem_position(stems: list[str], term_stems: tuple[str, ...]) -> int | None:
     n = len(term_stems)
     for i in range(len(stems) - n + 1):
-        if n and stems[i : i + n] == term_stems:
+        if n and tuple(stems[i : i + n]) == term_stems:
             return i
     return None
 
@@ -80,7 +88,7 @@ def expand(query: str, groups: list[list[str]] | None = None) -> list[str]:
                 break
         else:  # not as written: in other word forms?
             for term in by_length:
-                term_stems = [wordforms.stem(word) for word in wordforms.words(term)]
+                term_stems = _term_stems(term)
                 at = _stem_position(stems, term_stems)
                 if at is not None:
                     for other in group:

@@ -70,6 +70,19 @@ def test_a_synonym_from_the_vocabulary_finds_the_other_term(library):
     assert titles("NDC") == ["Illustrative Office of the Nationally Determined Contribution"]
 
 
+def test_a_synonym_no_document_says_yet_finds_the_first_one_published_that_does(library):
+    # A synonym is only looked for where the index holds its words (search.selectors._variant_reach),
+    # and that is known again after every change the index shows, as the indexing task renews it.
+    synonyms("kelp farm", "seaweed cultivation")
+    assert titles("kelp farm") == []
+
+    member_organisation("Illustrative Seaweed Cultivation Cooperative", country="CL")
+    index_pending()
+    indexing.renew_visitors_pages()
+
+    assert titles("kelp farm") == ["Illustrative Seaweed Cultivation Cooperative"]
+
+
 def test_an_exact_title_ranks_first(search_index):
     for name in ["Energy Agency Energy Agency Energy", "Energy Agency", "Energy and Climate Agency"]:
         member_organisation(name)
