@@ -212,17 +212,24 @@ def metadata_text(data: dict, kind: str) -> str:
             parts.append(str(kind))
             if code == "en":
                 parts.append(data.get("metadata") or "")
-            for spec, spec_label in zip(FILTERS, _filter_labels_in(code), strict=True):
+            for position, (spec, spec_label) in enumerate(zip(FILTERS, _filter_labels_in(code), strict=True)):
                 values = data.get(spec.index_field)
                 if values:
                     values = [values] if isinstance(values, str) else values
-                    labels = (
-                        term_labels(spec.vocabulary, values, code)
-                        if spec.vocabulary is not None
-                        else spec.value_labels(values)
-                    )
-                    parts.extend(f"{spec_label}: {label}" for label in labels.values())
+                    if spec.vocabulary is not None:
+                        labels = term_labels(spec.vocabulary, values, code).values()
+                    else:
+                        labels = [_value_label_in(code, position, value) for value in values]
+                    parts.extend(f"{spec_label}: {label}" for label in labels)
     return ". ".join(dict.fromkeys(p for p in parts if p))
+
+
+@functools.lru_cache(maxsize=4096)
+def _value_label_in(code: str, position: int, value: str) -> str:
+    """A choice's label or a country's name in one language (FILTERS[position]), looked up once per
+    process: they change only with a release, and looking country names up was a fifth of it."""
+    with translation.override(code):
+        return FILTERS[position].value_labels([value])[value]
 
 
 @functools.cache
