@@ -15,9 +15,10 @@ Steps, each with its progress:
    max RSS), against a raw elasticsearch-py `helpers.bulk` of the same, already-built documents
    into a scratch index;
 3. a fixed mix of 200 queries with facets, once as a warm-up (its own row), then timed: through the
-   query service, the same request bodies sent raw to Elasticsearch, the query service again after a new visitor-cache generation (the mix
-   repeats its queries, so the service's cache of known words always answers; this row shows a
-   search that must look them up, as the first after any publication does), and PostgreSQL
+   query service, the same request bodies sent raw to Elasticsearch, the query service again
+   after a new visitor-cache generation (the mix repeats its queries, so the service's cache of
+   known words always answers; this row shows a search that must look them up, as the first
+   after any publication does), and PostgreSQL
    full-text search over the same documents (tests/bench/postgres_baseline.py): the bare query
    (ranked top 20 and a count) and the fair one (the same filters, one count per option of every
    facet with the other filters applied, and ts_headline snippets of the top 20, as a site built
