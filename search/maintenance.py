@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connection, transaction
+from elastic_transport import TransportError
+from elasticsearch import ApiError
 from elasticsearch.helpers import scan
 
 from cases.filters import forget_term_names
@@ -192,8 +194,12 @@ def indexable_count() -> int:
     return sum(document.get_queryset().count() for document in all_documents())
 
 
-def _searches_running_on(indexes: list[str]) -> int:
-    stats = indexing_client().indices.stats(index=",".join(indexes), metric="search")
+def _searches_running_on(indexes: list[str]) -> int | None:
+    """How many searches run on these indexes now; None if Elasticsearch cannot say."""
+    try:
+        stats = indexing_client().indices.stats(index=",".join(indexes), metric="search")
+    except (ApiError, TransportError):
+        return None  # the caller waits as if some were running
     search = stats["_all"]["total"]["search"]
     return search["query_current"] + search["fetch_current"]
 
