@@ -82,6 +82,16 @@ def test_load_demo_builds_a_covering_library_once(library, tool_index):
     )
 
 
+def test_load_demo_shows_its_steps_not_a_log_line_per_page(library, tool_index, caplog):
+    caplog.set_level("INFO")
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+
+    assert "Loading cases.demo ..." in out.getvalue() and "Demo content is ready." in out.getvalue()
+    assert CaseStudyPage.objects.exists()  # it created pages, and logged none of them
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("wagtail")] == []
+
+
 def test_demo_pages_render(client, library, tool_index):
     call_command("load_demo", stdout=io.StringIO())
     case = CaseStudyPage.objects.live().filter(emissions_base_value__isnull=False).first()
