@@ -246,7 +246,7 @@ class QueryPlan:
     variant_reach: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def reach(self, variant: str) -> tuple[str, ...]:
-        """The languages in which a synonym variant can match (see variant_stems)."""
+        """The languages in which a synonym variant can match (see _variant_reach)."""
         return dict(self.variant_reach).get(variant, LANGUAGES)
 
     def stems_in(self, language: str) -> tuple[str, ...]:
