@@ -346,3 +346,15 @@ def test_a_translated_case_study_is_found_once_in_each_readers_language(search_i
         Page.objects.get(pk=french.pk).specific.unpublish()
     tasks.wait()
     assert titles("ferries", "fr") == ["Harbour ferries go electric"]
+
+
+@pytest.mark.django_db
+def test_on_the_demo_library_electric_cars_in_french_and_spanish_find_what_electric_cars_finds(
+    demo_library,  # noqa: F811
+):
+    in_english = titles("electric cars", "en")
+
+    assert "Municipal fleet electrification calculator" in in_english
+    assert titles("voitures électriques", "fr") == in_english  # none of them is translated into French
+    # (The Spanish version of the bus fleet case, which Spanish readers get, never names the cars.)
+    assert "Municipal fleet electrification calculator" in titles("coches eléctricos", "es")
