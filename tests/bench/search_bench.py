@@ -185,7 +185,7 @@ def bench_rebuild() -> dict:
 
     from search import maintenance
     from search.client import indexing_client
-    from search.documents import all_documents, index_definition
+    from search.documents import all_documents, index_definition, read_alias
 
     settle(indexing_client())
     say("rebuild: search_index --rebuild in its own process")
@@ -199,6 +199,8 @@ def bench_rebuild() -> dict:
     )
     rebuild_seconds, peak_mb = (float(x) for x in process.stdout.strip().splitlines()[-1].split())
     documents = maintenance.indexable_count()
+    shards = indexing_client().indices.segments(index=read_alias())["indices"].values()
+    segments = sum(c["num_search_segments"] for s in shards for c in s["shards"]["0"])
 
     say("raw helpers.bulk of the same documents into a scratch index")
     scratch = f"{PREFIX}-scratch-{uuid.uuid4().hex[:8]}"
@@ -221,6 +223,7 @@ def bench_rebuild() -> dict:
         "rebuild_docs_per_s": documents / rebuild_seconds,
         "raw_bulk_docs_per_s": documents / raw_seconds,
         "rebuild_peak_rss_mb": peak_mb,
+        "segments": segments,
     }
 
 
@@ -448,6 +451,7 @@ def main() -> None:
             f"{rebuild['rebuild_peak_rss_mb']:,.0f} MB",
             "target < 500 MB at 100k",
         ),
+        ("segments the rebuilt index searches", f"{rebuild['segments']}", ""),
     ]
     for name, label in [
         ("warm_up", "query service, warm-up round (the first of the run)"),

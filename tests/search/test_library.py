@@ -377,6 +377,30 @@ def test_an_index_older_than_the_code_is_reported_and_repair_rebuilds_it(search_
     assert titles("bus fleet") == ["Bus fleet"]
 
 
+@transactional
+def test_an_index_merged_after_a_rebuild_answers_from_one_segment(search_index, tasks, home_page):
+    from search.client import indexing_client
+
+    library_page, _ = ensure_library_structure()
+    for i in range(4):  # indexed by the worker and made searchable one at a time: a segment each
+        page = CaseStudyPageFactory(parent=library_page, title=f"Tram line {i}", live=False)
+        with transaction.atomic():
+            page.save_revision().publish()
+        tasks.wait()
+        refresh()
+
+    def segments(index: str) -> int:
+        shards = indexing_client().indices.segments(index=index)["indices"][index]["shards"]["0"]
+        return sum(copy["num_search_segments"] for copy in shards)
+
+    live = indexing.indexes_behind(search_index)[0]
+    assert segments(live) > 1
+    maintenance.merge_into_one_segment(live)  # as the rebuild does before swapping the new index in
+
+    assert segments(live) == 1
+    assert sorted(titles("tram line")) == [f"Tram line {i}" for i in range(4)]
+
+
 @pytest.mark.django_db
 def test_topic_pages_show_related_discussions_visitors_may_see(client, search_index, member):
     public = CategoryFactory(name="Open questions", slug="open-questions")
