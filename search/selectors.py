@@ -689,6 +689,58 @@ def _highlight_query(field_name: str, query: str, variants: list[str], *, fuzzy:
     return {"bool": {"should": [words, typos]}}
 
 
+FACET_SIZE = 50  # values shown per facet, the most frequent first
+# Every value of every facet in one list (one shard: its counts are exact); countries, the
+# largest facet, have under 250.
+FACET_VALUES_SIZE = 10_000
+
+
+def _with_filters(clauses: list[dict], aggregation: dict) -> dict:
+    if not clauses:  # nothing to apply: no filter wrapper to evaluate per document
+        return aggregation
+    return {"filter": {"bool": {"filter": clauses}}, "aggs": {"values": aggregation}}
+
+
+def facet_aggregations(filters: dict[str, tuple[str, ...]]) -> dict:
+    """The facet counts: each facet's values among the hits with the other facets' filters applied.
+
+    (The search's own filters are a post_filter, which aggregations do not see.) Every facet
+    without a filter of its own sees the same documents, those of all the filters: one
+    aggregation over `facet_values` counts them all, where one per facet cost a third of a search
+    in the benchmark. A filtered facet is counted on its own, without its filter, so that its
+    other values keep their counts.
+    """
+    aggregations = {
+        "facet_values": _with_filters(
+            _filter_clauses(filters), {"terms": {"field": "facet_values", "size": FACET_VALUES_SIZE}}
+        )
+    }
+    for name in filters:
+        aggregations[name] = _with_filters(
+            _filter_clauses(filters, without=name), {"terms": {"field": name, "size": FACET_SIZE}}
+        )
+    return aggregations
+
+
+def _buckets(answer: dict) -> list[dict]:
+    return answer.get("values", answer).get("buckets", [])  # with or without a filter wrapper
+
+
+def facet_counts(aggregations: dict, filters: dict[str, tuple[str, ...]]) -> dict[str, dict[str, int]]:
+    """Each facet's counts per value from facet_aggregations' answer, its FACET_SIZE most frequent."""
+    counts: dict[str, dict[str, int]] = {name: {} for name in FACET_NAMES}
+    for bucket in _buckets(aggregations.get("facet_values", {})):
+        name, _, value = bucket["key"].partition(":")
+        if name in counts and name not in filters:
+            counts[name][value] = bucket["doc_count"]
+    for name in filters:
+        counts[name] = {b["key"]: b["doc_count"] for b in _buckets(aggregations.get(name, {}))}
+    return {
+        name: dict(sorted(values.items(), key=lambda item: (-item[1], item[0]))[:FACET_SIZE])
+        for name, values in counts.items()
+    }
+
+
 def _spell_field(audiences: list[str]) -> str:
     return "spell_public" if audiences == [PUBLIC_AUDIENCE] else "spell_all"
 
@@ -724,21 +776,13 @@ def build_body(
             {"range": {"date": {"gt": after.isoformat(), "lte": up_to.isoformat()}}}
         )
     filters = {k: v for k, v in request.filters.items() if k in FACET_NAMES and v}
-    aggs = {}
-    for facet in FACETS:
-        values = {"terms": {"field": facet.name, "size": 50}}
-        others = _filter_clauses(filters, without=facet.name)
-        if others:  # the other facets' filters apply (post_filter leaves aggregations alone)
-            aggs[facet.name] = {"filter": {"bool": {"filter": others}}, "aggs": {"values": values}}
-        else:  # nothing to apply: no filter wrapper to evaluate per document
-            aggs[facet.name] = values
     if request.sort == "date" or not request.query:
         sort = [{"date": {"order": "desc", "missing": "_last"}}, "_score"]
     else:
         sort = ["_score", {"date": {"order": "desc", "missing": "_last"}}]
     body = {
         "query": query,
-        "aggs": aggs,
+        "aggs": facet_aggregations(filters),
         "sort": sort,
         "from": (page - 1) * request.per_page,
         "size": request.per_page,
@@ -850,11 +894,10 @@ def _hit(raw: dict) -> SearchHit:
 
 def _facets(aggs: dict, filters: dict[str, tuple[str, ...]], user=None) -> list[Facet]:
     facets = []
+    counts = facet_counts(aggs, filters)
     for facet in FACETS:
-        answer = aggs.get(facet.name, {})
-        buckets = answer.get("values", answer).get("buckets", [])  # with or without a filter wrapper
         selected = set(filters.get(facet.name, ()))
-        values = {b["key"]: b["doc_count"] for b in buckets}
+        values = counts[facet.name]
         for value in selected - set(values):
             values[value] = 0  # a chosen filter stays visible (and can be removed) even with no hits
         if not values:

@@ -103,6 +103,9 @@ class SearchDocument(Document):
     # Filter and facet fields (slugs or codes), shared by the content types that have them: the
     # library's come from cases.filters (added below the class), the forum's category is here.
     category = facet_keyword()
+    # Every facet value of the document as "field:value" ("sectors:transport"): one aggregation
+    # counts all the facets a search page shows at once (search.selectors.facet_aggregations).
+    facet_values = facet_keyword()
     suggest = Completion(contexts=[{"name": "visibility", "type": "category", "path": "visibility"}])
 
     # Set by each content type (plain attributes: annotated ones would be taken for ES fields).
@@ -151,6 +154,7 @@ class SearchDocument(Document):
         if cached is None:
             derived = (
                 *("all_text", "spell_all", "spell_public", "suggest", "content_type", "object_id"),
+                "facet_values",
                 *STEMS_FIELDS.values(),
                 *TITLE_STEMS_FIELDS.values(),
                 *(name for fields in TEXT_FIELDS_IN.values() for name in fields.values()),
@@ -184,6 +188,7 @@ class SearchDocument(Document):
         if data["visibility"] == PUBLIC:
             data["spell_public"] = text
         data["suggest"] = {"input": suggestion_inputs(data.get("title") or "")}
+        data["facet_values"] = facet_values(data)
         return {k: v for k, v in data.items() if v not in (None, "", [])}
 
 
@@ -197,6 +202,21 @@ for _code, _fields in TEXT_FIELDS_IN.items():
         SearchDocument._doc_type.mapping.field(_field_name, Text(analyzer=LANGUAGE_ANALYZERS[_code]))
     SearchDocument._doc_type.mapping.field(STEMS_FIELDS[_code], Text(analyzer=stems_text, norms=False))
     SearchDocument._doc_type.mapping.field(TITLE_STEMS_FIELDS[_code], Text(analyzer=stems_text))
+
+
+# The fields the search page counts, in the order it shows them: the content type, the library's
+# filters (cases.filters) and the forum's category.
+FACET_FIELDS = ("content_type", *dict.fromkeys(spec.index_field for spec in FILTERS), "category")
+
+
+def facet_values(data: dict) -> list[str]:
+    """The document's value of every facet field, each as "field:value"."""
+    values = []
+    for name in FACET_FIELDS:
+        found = data.get(name)
+        if found:
+            values.extend(f"{name}:{value}" for value in ([found] if isinstance(found, str) else found))
+    return values
 
 
 def metadata_text(data: dict, kind: str) -> str:
