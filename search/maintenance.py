@@ -219,21 +219,18 @@ def _wait_for_searches_on(indexes: list[str], *, every: float = 0.05) -> None:
         quiet = quiet + 1 if _searches_running_on(indexes) == 0 else 0
 
 
-MERGE_TIMEOUT = 30 * 60  # seconds: far more than a merge of 100,000 documents takes (make bench)
-
-
-def merge_into_one_segment(name: str) -> None:
-    """Merge a freshly loaded index into one segment before it serves searches.
+def merge_into_one_segment(name: str) -> str:
+    """Start merging a freshly loaded index into one segment; return the Elasticsearch task doing it.
 
     A bulk load leaves tens of segments, and a search builds the weight of every term and phrase
     of the query (synonyms in three languages make many) once per segment: one segment made the
     profiled searches (tests/bench/search_profile.py) 13% faster at p95. It also drops the words
-    of documents replaced during the load, which "did you mean" would otherwise offer. Changes
-    after the merge land in new small segments, which Elasticsearch merges as usual.
+    of documents replaced during the load, which "did you mean" would otherwise offer. It runs in
+    the background, as Elasticsearch's own merges do (searches are answered meanwhile), and
+    changes after it land in new small segments, which Elasticsearch merges as usual.
     """
-    indexing_client().options(request_timeout=MERGE_TIMEOUT).indices.forcemerge(
-        index=name, max_num_segments=1
-    )
+    answer = indexing_client().indices.forcemerge(index=name, max_num_segments=1, wait_for_completion=False)
+    return answer["task"]
 
 
 def rebuild(
@@ -245,12 +242,12 @@ def rebuild(
        to both indexes. (A task reads the database before it resolves the alias, so a task that
        missed the new index read its objects before the bulk load below reads them.)
     2. Bulk-load every indexable object, streamed in chunks, with its outbox version.
-    3. Catch up on rows still pending in the outbox (changes whose task has not run or failed),
-       and merge the index into one segment (merge_into_one_segment).
+    3. Catch up on rows still pending in the outbox (changes whose task has not run or failed).
     4. Swap the read alias and drop the old index from the write alias in one atomic call, then
        catch up once more and, once no search runs on the old index any more, delete it.
        Searches read the old index until the swap and the new one after it: they never see a
        missing or half-built index.
+    5. Start merging the new index into one segment (merge_into_one_segment).
     """
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_try_advisory_lock(%s)", [REBUILD_LOCK])
@@ -279,8 +276,6 @@ def rebuild(
         say("Catching up on changes made meanwhile")
         drain()
         client.indices.refresh(index=name)
-        say("Merging the new index into one segment")
-        merge_into_one_segment(name)
         # Whatever the read alias holds now is retired (including an index a task created meanwhile
         # on a fresh install, whose writes the new index received through the write alias too).
         old = [i for i in indexes_behind(read_alias()) if i != name]
@@ -295,6 +290,7 @@ def rebuild(
         if old:
             _wait_for_searches_on(old)
             client.indices.delete(index=",".join(old), ignore_unavailable=True)
+        say(f"Merging {name} into one segment in the background (task {merge_into_one_segment(name)})")
         renew_visitors_pages()
         say(
             f"Swapped in {name}: {loaded.indexed} documents loaded, {loaded.superseded} already newer "

@@ -199,6 +199,7 @@ def bench_rebuild() -> dict:
     )
     rebuild_seconds, peak_mb = (float(x) for x in process.stdout.strip().splitlines()[-1].split())
     documents = maintenance.indexable_count()
+    settle(indexing_client())  # the rebuild's own merge, in the background, then the raw load
     shards = indexing_client().indices.segments(index=read_alias())["indices"].values()
     segments = sum(c["num_search_segments"] for s in shards for c in s["shards"]["0"])
 
