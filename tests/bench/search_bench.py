@@ -173,8 +173,13 @@ def settle(client, *, most: float = 120) -> None:
     before) does not slow the next phase down: without it, raw bulk figures varied by 60%."""
     deadline = time.monotonic() + most
     while time.monotonic() < deadline:
-        nodes = client.nodes.stats(metric="indices", index_metric="merge")["nodes"].values()
-        if sum(node["indices"]["merges"]["current"] for node in nodes) == 0:
+        nodes = client.nodes.stats(metric="indices,thread_pool", index_metric="merge")["nodes"].values()
+        merging = sum(node["indices"]["merges"]["current"] for node in nodes)
+        force_merges = sum(  # a rebuild's merge into one segment (search.maintenance), started or queued
+            node["thread_pool"]["force_merge"]["active"] + node["thread_pool"]["force_merge"]["queue"]
+            for node in nodes
+        )
+        if merging == force_merges == 0:
             return
         time.sleep(0.2)
     say(f"Elasticsearch still merging after {most:.0f} s; measuring anyway")
