@@ -319,10 +319,44 @@ def plan_query(query: str, audiences: list[str], language: str | None = None) ->
     return prepare_query(query, audiences, language)[0]
 
 
+PLAN_KEY = "search:plan:"
+
+
+def _plan_key(query: str, audiences: list[str], language: str) -> str:
+    scope = ",".join(sorted(audiences))
+    return f"{PLAN_KEY}{scope}:{language}:{hashlib.sha256(query.encode()).hexdigest()[:32]}"
+
+
 def prepare_query(
     query: str, audiences: list[str], language: str | None = None
 ) -> tuple[QueryPlan, list[str]]:
     """The query's plan (which of its stems the audience can find) and its synonym variants.
+
+    Kept in the cache per audience and interface language under the visitor-cache generation,
+    which every change the index shows and every change to the synonyms bumps: a query asked
+    again before the next change takes one cache read (most searches on a site repeat others).
+    """
+    language = document_language(language) if language else interface_language()
+    key = _plan_key(query, audiences, language)
+    try:
+        cached = cache.get_many([visitor_cache.GENERATION_KEY, key])
+    except Exception:  # noqa: BLE001 - the cache (Redis) being down must not break search
+        cached = {}
+    generation = cached.get(visitor_cache.GENERATION_KEY)
+    if generation is not None and cached.get(key, (None,))[0] == generation:
+        _, plan, variants = cached[key]
+        return plan, variants
+    plan, variants = _prepare_afresh(query, audiences, language, generation)
+    if generation is not None:
+        with contextlib.suppress(Exception):  # as above: the next search plans afresh
+            cache.set(key, (generation, plan, variants), KNOWN_STEMS_SECONDS)
+    return plan, variants
+
+
+def _prepare_afresh(
+    query: str, audiences: list[str], language: str, generation: object | None
+) -> tuple[QueryPlan, list[str]]:
+    """prepare_query's work, for a query not planned under this generation yet.
 
     Known stems are counted over live documents the audiences may see, never over the whole
     index: a word that only members-only or deleted content holds stays "unknown" to a visitor,
@@ -332,16 +366,16 @@ def prepare_query(
     skip that request, and a word just published is known at once. The generation, those answers
     and the synonym groups come in one cache round trip, the answers for the synonyms' words
     (variant_reach) in a second.
-    `language`: the interface language (by default the active one), whose documents rank first.
+    `language`: the interface language, whose documents rank first; `generation`: the visitor-cache
+    generation prepare_query read (None: look it up).
     """
-    language = document_language(language) if language else interface_language()
     words = query_words(query)
     stems = tuple(wordforms.stem(w) for w in words)
     translated = tuple((code, tuple(wordforms.stem_in(w, code) for w in words)) for code in OTHER_LANGUAGES)
     pairs = list(dict.fromkeys([("en", s) for s in stems] + [(c, s) for c, ss in translated for s in ss]))
     keys = _known_stem_keys(pairs, audiences)
     try:
-        cached = cache.get_many([visitor_cache.GENERATION_KEY, SYNONYMS_KEY, *keys.values()])
+        cached = cache.get_many([SYNONYMS_KEY, *keys.values()])
     except Exception:  # noqa: BLE001 - the cache (Redis) being down must not break search
         cached = {}
     variants = expand(query, cached.get(SYNONYMS_KEY))
@@ -356,7 +390,6 @@ def prepare_query(
             cached.update(cache.get_many(list(extra_keys.values())))
         keys.update(extra_keys)
         pairs += extra
-    generation = cached.get(visitor_cache.GENERATION_KEY)
     if generation is None:
         generation = visitor_cache.current_generation()  # None while Redis is unreachable
     known = {pair for pair in pairs if cached.get(keys[pair]) == (generation, True)}

@@ -3,7 +3,7 @@
 A query that contains a term of a group is also run with that term replaced by each other term of
 the group ("net zero transport" also runs as "carbon neutrality transport"). A term is found as
 written or in another form of its words ("electric cars" contains "electric car", search.wordforms).
-The groups are cached and the cache is cleared whenever a moderator saves or deletes one.
+The groups are cached and the cache is cleared whenever a moderator's change to one is committed.
 """
 
 from __future__ import annotations
@@ -13,8 +13,11 @@ import functools
 import re
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+
+from lodestar import visitor_cache
 
 from . import wordforms
 from .models import SynonymGroup, normalise_term
@@ -40,7 +43,18 @@ def synonym_groups(cached: list[list[str]] | None = None) -> list[list[str]]:
 
 @receiver([post_save, post_delete], sender=SynonymGroup, dispatch_uid="search:synonyms-changed")
 def _forget_groups(**kwargs) -> None:
+    transaction.on_commit(_groups_changed)
+
+
+def _groups_changed() -> None:
+    """Once the change is committed (a search reading the groups before then still finds the old
+    ones, and would cache them again), forget the cached groups, then the searches' plans.
+
+    In that order: a search that reads the new generation finds no groups cached and reads the new
+    ones (search.selectors caches each query's plan, synonyms included, per generation).
+    """
     cache.delete(CACHE_KEY)  # a failure here is loud on purpose: stale synonyms would be silent
+    visitor_cache.bump_generation()
 
 
 @functools.lru_cache(maxsize=4096)
