@@ -905,7 +905,12 @@ def _escape(text: str) -> SafeString:
     return escape(text)
 
 
-def _hit(raw: dict) -> SearchHit:
+def _content_type_names() -> dict[str, str]:
+    """Each content type's name in the interface language, translated once per page of hits."""
+    return {name: str(document.label) for name, document in DOCUMENTS.items()}
+
+
+def _hit(raw: dict, type_names: dict[str, str]) -> SearchHit:
     source, highlight = raw.get("_source", {}), raw.get("highlight", {})
     content_type = source.get("content_type", "")
     title = highlight.get("title", [None])[0]
@@ -913,7 +918,7 @@ def _hit(raw: dict) -> SearchHit:
     date = source.get("date")
     return SearchHit(
         content_type=content_type,
-        content_type_label=str(DOCUMENTS[content_type].label) if content_type in DOCUMENTS else content_type,
+        content_type_label=type_names.get(content_type, content_type),
         object_id=source.get("object_id", ""),
         url=source.get("url", ""),
         # Highlights come HTML-escaped from Elasticsearch (encoder: html); the rest is escaped here.
@@ -959,9 +964,10 @@ def results_from(request: SearchRequest, response: dict, *, page: int, user) -> 
     total = response.get("hits", {}).get("total", {}).get("value", 0)
     max_page = MAX_RESULT_WINDOW // request.per_page
     filters = {k: v for k, v in request.filters.items() if k in FACET_NAMES and v}
+    type_names = _content_type_names()
     return SearchResults(
         request=request,
-        hits=[_hit(raw) for raw in response.get("hits", {}).get("hits", [])],
+        hits=[_hit(raw, type_names) for raw in response.get("hits", {}).get("hits", [])],
         total=total,
         page=page,
         pages=max(1, min(math.ceil(total / request.per_page), max_page)),
@@ -1096,4 +1102,5 @@ def related_documents(*, user, document_type: str, object_id, size: int = 5) -> 
         )
     except (SearchUnavailable, QueryRejected):
         return []
-    return [_hit(raw) for raw in response.get("hits", {}).get("hits", [])]
+    type_names = _content_type_names()
+    return [_hit(raw, type_names) for raw in response.get("hits", {}).get("hits", [])]
