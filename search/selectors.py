@@ -82,7 +82,8 @@ def _category_labels(slugs: Iterable[str]) -> dict[str, str]:
 
 
 def _content_type_labels(values: Iterable[str]) -> dict[str, str]:
-    return {v: str(DOCUMENTS[v].label) if v in DOCUMENTS else v for v in values}
+    names = _content_type_names()
+    return {v: names.get(v, v) for v in values}
 
 
 @dataclass(frozen=True)
