@@ -55,7 +55,7 @@ from .documents.base import (
 )
 from .models import normalise_term
 from .synonyms import CACHE_KEY as SYNONYMS_KEY
-from .synonyms import expand
+from .synonyms import expand, expansions
 
 MAX_QUERY_LENGTH = 200
 MAX_SUGGEST_LENGTH = 50
@@ -245,10 +245,16 @@ class QueryPlan:
     # (variant, the languages whose stems field holds enough of its words for it to match); a
     # variant missing here is looked for in every language.
     variant_reach: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # (variant, the synonym it puts in place of the query's term: a match holds all of its words)
+    variant_synonyms: tuple[tuple[str, str], ...] = ()
 
     def reach(self, variant: str) -> tuple[str, ...]:
         """The languages in which a synonym variant can match (see _variant_reach)."""
         return dict(self.variant_reach).get(variant, LANGUAGES)
+
+    def synonym(self, variant: str) -> str:
+        """The synonym a variant puts in (the whole variant if the plan does not know it)."""
+        return dict(self.variant_synonyms).get(variant, variant)
 
     def stems_in(self, language: str) -> tuple[str, ...]:
         if language == "en":
@@ -379,7 +385,8 @@ def _prepare_afresh(
         cached = cache.get_many([SYNONYMS_KEY, *keys.values()])
     except Exception:  # noqa: BLE001 - the cache (Redis) being down must not break search
         cached = {}
-    variants = expand(query, cached.get(SYNONYMS_KEY))
+    synonyms = dict(expansions(query, cached.get(SYNONYMS_KEY)))
+    variants = list(synonyms)
     if not stems:
         return QueryPlan(words, stems, frozenset(), language, translated), variants
     variant_pairs = {v: variant_stems(v) for v in variants}
@@ -410,7 +417,8 @@ def _prepare_afresh(
         language,
         translated,
         frozenset(pair for pair in known if pair[0] != "en"),
-        _variant_reach(variant_pairs, known),
+        _variant_reach(synonyms, known),
+        tuple(synonyms.items()),
     )
     return plan, [v for v in variants if plan.reach(v)]
 
@@ -420,27 +428,39 @@ def variant_stems(variant: str) -> dict[str, list[str]]:
     return {code: found for code in LANGUAGES if (found := wordforms.stems(variant, code))}
 
 
-def _variant_reach(
-    variant_pairs: dict[str, dict[str, list[str]]], known: set[tuple[str, str]]
-) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Where each variant can match: the languages whose field holds enough of its stems.
+def _variant_parts(variant: str, synonym: str, code: str) -> tuple[list[str], list[str], int]:
+    """A variant's stems in one language, as _variant_clause matches them: the synonym's, all of
+    which a match holds, the query's other words', and how many of those it holds (as many as the
+    query itself needs, the synonym counting as one word)."""
+    synonym_stems = wordforms.stems(synonym, code)
+    others = wordforms.stems(variant, code)
+    for stem in synonym_stems:
+        if stem in others:
+            others.remove(stem)
+    return synonym_stems, others, max(0, required_matches(len(others) + 1) - 1)
 
-    A variant matches a language's stems field when a document holds `required_matches` of its
-    words there (_variant_clause); where the index holds fewer, the clause (and its phrase in the
-    ranking) cannot match anything and only costs time: of a search's time, synonyms took most
-    (tests/bench/search_profile.py), mostly in languages that do not have them ("stratégie à long
-    terme" in English documents).
+
+def _variant_reach(
+    synonyms: dict[str, str], known: set[tuple[str, str]]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Where each variant can match: the languages whose field holds its synonym's stems and
+    enough of the other words'.
+
+    Where the index holds fewer, the clause (and its phrase in the ranking) cannot match anything
+    and only costs time: of a search's time, synonyms took most (tests/bench/search_profile.py),
+    mostly in languages that do not have them ("stratégie à long terme" in English documents).
     """
-    return tuple(
-        (
-            variant,
-            tuple(
-                code
-                for code, found in by_code.items()
-                if sum((code, stem) in known for stem in found) >= required_matches(len(found))
-            ),
+
+    def matchable(variant: str, code: str) -> bool:
+        synonym_stems, others, needed = _variant_parts(variant, synonyms[variant], code)
+        return (
+            bool(synonym_stems)
+            and all((code, stem) in known for stem in synonym_stems)
+            and (sum((code, stem) in known for stem in others) >= needed)
         )
-        for variant, by_code in variant_pairs.items()
+
+    return tuple(
+        (variant, tuple(code for code in LANGUAGES if matchable(variant, code))) for variant in synonyms
     )
 
 
@@ -520,20 +540,24 @@ def _word_clause(i: int, plan: QueryPlan) -> dict | None:
     return None  # a short unknown word: it cannot match, and still counts in required_matches
 
 
-def _variant_clause(variant: str, languages: Iterable[str] = LANGUAGES) -> dict | None:
-    """A synonym variant's words, all but a few of them, by stem in each language's field that can match."""
+def _variant_clause(variant: str, synonym: str, languages: Iterable[str] = LANGUAGES) -> dict | None:
+    """A synonym variant by stem in each language's field that can match: every word of the synonym
+    (a part of it, "low development" of "long-term low emission development strategy", means
+    nothing) and, like the query itself, enough of the query's other words."""
     ways = []
     for code in languages:
-        variant_stems = wordforms.stems(variant, code)
-        if variant_stems:
-            match = {
-                "match": {
-                    STEMS_FIELDS[code]: {
-                        "query": " ".join(variant_stems),
-                        "minimum_should_match": required_matches(len(variant_stems)),
+        synonym_stems, others, needed = _variant_parts(variant, synonym, code)
+        if synonym_stems:
+            field_name = STEMS_FIELDS[code]
+            match = {"match": {field_name: {"query": " ".join(synonym_stems), "operator": "and"}}}
+            if others:  # scored even when none is needed: they rank the matches
+                match = {
+                    "bool": {
+                        "must": [match],
+                        "should": [{"term": {field_name: stem}} for stem in others],
+                        "minimum_should_match": needed,
                     }
                 }
-            }
             ways.append(_scored_in_own_language(code, match))
     if len(ways) <= 1:
         return ways[0] if ways else None
@@ -552,7 +576,7 @@ def _gate(query: str, plan: QueryPlan, variants: list[str]) -> dict:
         else {"match_none": {}}
     ]
     for variant in variants:
-        clause = _variant_clause(variant, plan.reach(variant))
+        clause = _variant_clause(variant, plan.synonym(variant), plan.reach(variant))
         if clause and clause not in ways:  # variants alike but for stop words have one clause
             ways.append(clause)
     return {"bool": {"should": ways, "minimum_should_match": 1}}
@@ -630,19 +654,26 @@ def _ranking_in(code: str, query: str, plan: QueryPlan, variants: list[str]) -> 
                 *[
                     {
                         "multi_match": {
-                            "query": v,
+                            "query": synonym,
                             "fields": text_fields,
                             "type": "phrase",
                             "slop": 1,
                             "boost": 0.8,
                         }
                     }
-                    for v in variants
-                    if code in plan.reach(v)
+                    for synonym in _phrase_synonyms(plan, variants, code)
                 ],
             ],
         }
     }
+
+
+def _phrase_synonyms(plan: QueryPlan, variants: list[str], code: str) -> list[str]:
+    """The synonyms of several words that can match in a language: ranked higher with their words
+    side by side. (The gate already holds all of a synonym's words; for one word there is no more
+    to rank, and the query's own words have their phrase on the title.)"""
+    synonyms = [plan.synonym(v) for v in variants if code in plan.reach(v)]
+    return [synonym for synonym in dict.fromkeys(synonyms) if len(wordforms.words(synonym)) > 1]
 
 
 def text_query(query: str, plan: QueryPlan, variants: list[str] | None = None) -> dict:

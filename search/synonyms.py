@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import re
+from typing import NamedTuple
 
 from django.core.cache import cache
 from django.db import transaction
@@ -76,20 +77,32 @@ def _stem_position(stems: list[str], term_stems: tuple[str, ...]) -> int | None:
     return None
 
 
+class Expansion(NamedTuple):
+    """One other phrasing of a query: its text, and the synonym put in place of the query's term."""
+
+    text: str
+    synonym: str
+
+
 def expand(query: str, groups: list[list[str]] | None = None) -> list[str]:
     """Other phrasings of the query, one per synonym of each term it contains (at most MAX_VARIANTS).
 
     `groups`: the synonym groups if the caller has them (search.selectors reads them from the cache
     together with other keys, in one round trip).
     """
+    return [expansion.text for expansion in expansions(query, groups)]
+
+
+def expansions(query: str, groups: list[list[str]] | None = None) -> list[Expansion]:
+    """expand(), each phrasing with the synonym it puts in (which a match must hold in full)."""
     text = normalise_term(query)
     words = wordforms.words(text)
     stems = [wordforms.stem(word) for word in words]
-    variants: list[str] = []
+    found: dict[str, str] = {}
 
-    def add(variant: str) -> None:
-        if variant not in variants and variant != text:
-            variants.append(variant)
+    def add(variant: str, synonym: str) -> None:
+        if variant != text:
+            found.setdefault(variant, synonym)
 
     for group in synonym_groups(groups):
         by_length = sorted(group, key=len, reverse=True)  # "long-term strategy" before "lts"
@@ -98,7 +111,7 @@ def expand(query: str, groups: list[list[str]] | None = None) -> list[str]:
             if pattern.search(text):
                 for other in group:
                     if other != term:
-                        add(pattern.sub(other, text))
+                        add(pattern.sub(other, text), other)
                 break
         else:  # not as written: in other word forms?
             for term in by_length:
@@ -107,8 +120,8 @@ def expand(query: str, groups: list[list[str]] | None = None) -> list[str]:
                 if at is not None:
                     for other in group:
                         if other != term:
-                            add(" ".join([*words[:at], other, *words[at + len(term_stems) :]]))
+                            add(" ".join([*words[:at], other, *words[at + len(term_stems) :]]), other)
                     break
-        if len(variants) >= MAX_VARIANTS:
+        if len(found) >= MAX_VARIANTS:
             break
-    return variants[:MAX_VARIANTS]
+    return [Expansion(text, synonym) for text, synonym in list(found.items())[:MAX_VARIANTS]]

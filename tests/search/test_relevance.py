@@ -72,6 +72,19 @@ def test_a_synonym_from_the_vocabulary_finds_the_other_term(library, django_capt
     assert titles("NDC") == ["Illustrative Office of the Nationally Determined Contribution"]
 
 
+def test_a_synonym_finds_only_documents_that_hold_all_of_it(search_index, django_capture_on_commit_callbacks):
+    member_organisation("Illustrative Port Development Office for Low Emission Shipping", country="CL")
+    member_organisation("Illustrative Low Emission Development Strategy Unit", country="PT")
+    index_pending()
+    with django_capture_on_commit_callbacks(execute=True):
+        synonyms("LEDS", "low emission development strategy")
+
+    # Three of the expansion's four words are no match for the acronym: only the whole of it is.
+    assert titles("LEDS") == ["Illustrative Low Emission Development Strategy Unit"]
+    # And the query's other words still count as they do without a synonym (enough of them).
+    assert titles("LEDS unit Portugal") == ["Illustrative Low Emission Development Strategy Unit"]
+
+
 def test_a_synonym_no_document_says_yet_finds_the_first_one_published_that_does(library):
     # A synonym is only looked for where the index holds its words (search.selectors._variant_reach),
     # and that is known again after every change the index shows, as the indexing task renews it.
