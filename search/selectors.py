@@ -417,7 +417,7 @@ def _prepare_afresh(
         language,
         translated,
         frozenset(pair for pair in known if pair[0] != "en"),
-        _variant_reach(synonyms, known),
+        _variant_reach(query, synonyms, known),
         tuple(synonyms.items()),
     )
     return plan, [v for v in variants if plan.reach(v)]
@@ -440,16 +440,24 @@ def _variant_parts(variant: str, synonym: str, code: str) -> tuple[list[str], li
     return synonym_stems, others, max(0, required_matches(len(others) + 1) - 1)
 
 
+def _meaningful_stems(text: str, code: str) -> set[str]:
+    return {wordforms.stem_in(word, code) for word in query_words(text)}
+
+
 def _variant_reach(
-    synonyms: dict[str, str], known: set[tuple[str, str]]
+    query: str, synonyms: dict[str, str], known: set[tuple[str, str]]
 ) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Where each variant can match: the languages whose field holds its synonym's stems and
-    enough of the other words'.
+    enough of the other words', and where it is not the query itself.
 
     Where the index holds fewer, the clause (and its phrase in the ranking) cannot match anything
     and only costs time: of a search's time, synonyms took most (tests/bench/search_profile.py),
     mostly in languages that do not have them ("stratégie à long terme" in English documents).
+    Where a variant has the query's own stems ("stratégie à long terme" is "long-term strategy"
+    once stemmed in English), the query's clause already finds what it would, and ranking it
+    again would count those words twice.
     """
+    own = {code: _meaningful_stems(query, code) for code in LANGUAGES}
 
     def matchable(variant: str, code: str) -> bool:
         synonym_stems, others, needed = _variant_parts(variant, synonyms[variant], code)
@@ -457,6 +465,7 @@ def _variant_reach(
             bool(synonym_stems)
             and all((code, stem) in known for stem in synonym_stems)
             and (sum((code, stem) in known for stem in others) >= needed)
+            and _meaningful_stems(variant, code) != own[code]
         )
 
     return tuple(
