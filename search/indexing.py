@@ -51,8 +51,9 @@ def target_alias(index_name: str) -> str:
     return f"{index_name}-writer"
 
 
-def create_index(name: str) -> None:
-    body = index_definition(name)
+def create_index(name: str, *, shards: int = 1) -> None:
+    """Create a content index with its own alias; `shards`: see search.documents.shards_for."""
+    body = index_definition(name, shards=shards)
     body["aliases"] = {target_alias(name): {}}
     indexing_client().indices.create(index=name, body=body)
 

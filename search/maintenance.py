@@ -22,7 +22,7 @@ from cases.filters import forget_term_names
 from lodestar.vocabularies import labels as term_labels
 
 from .client import indexing_client
-from .documents import all_documents, document_for, index_definition, read_alias, write_alias
+from .documents import all_documents, document_for, index_definition, read_alias, shards_for, write_alias
 from .indexing import (
     CHUNK_SIZE,
     SyncResult,
@@ -91,6 +91,13 @@ def outdated_fields() -> list[str]:
     live = indexing_client().indices.get_mapping(index=read_alias()).body
     have = set().union(*(set(m["mappings"].get("properties", {})) for m in live.values()))
     return sorted(set(wanted) - have)
+
+
+def shards(reports: list[TypeReport]) -> tuple[int, int]:
+    """The live index's primary shards, and how many a rebuild would give it now (shards_for)."""
+    live = indexing_client().indices.get_settings(index=read_alias(), name="index.number_of_shards").body
+    have = sum(int(index["settings"]["index"]["number_of_shards"]) for index in live.values())
+    return have, shards_for(sum(report.in_database for report in reports))
 
 
 def check() -> list[TypeReport]:
@@ -220,7 +227,7 @@ def _wait_for_searches_on(indexes: list[str], *, every: float = 0.05) -> None:
 
 
 def merge_into_one_segment(name: str) -> str:
-    """Start merging a freshly loaded index into one segment; return the Elasticsearch task doing it.
+    """Start merging a freshly loaded index into one segment per shard; return the task doing it.
 
     A bulk load leaves tens of segments, and a search builds the weight of every term and phrase
     of the query (synonyms in three languages make many) once per segment: one segment made the
@@ -259,8 +266,9 @@ def rebuild(
         old = indexes_behind(read_alias())
         stale_new = [i for i in indexes_behind(write_alias()) if i not in old]  # an interrupted rebuild
         name = new_index_name()
-        say(f"Creating {name}")
-        create_index(name)
+        shards = shards_for(indexable_count())
+        say(f"Creating {name} ({shards} shard{'s' if shards > 1 else ''})")
+        create_index(name, shards=shards)
         client.indices.put_settings(index=name, settings={"index": {"refresh_interval": "-1"}})
         client.indices.update_aliases(
             actions=[

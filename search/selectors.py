@@ -764,8 +764,8 @@ def _highlight_query(field_name: str, query: str, variants: list[str], *, fuzzy:
 
 
 FACET_SIZE = 50  # values shown per facet, the most frequent first
-# Every value of every facet in one list (one shard: its counts are exact); countries, the
-# largest facet, have under 250.
+# Every value of every facet in one list; countries, the largest facet, have under 250. Each
+# shard returns every value it has (shard_size), so the counts are exact with several shards too.
 FACET_VALUES_SIZE = 10_000
 
 
@@ -786,12 +786,14 @@ def facet_aggregations(filters: dict[str, tuple[str, ...]]) -> dict:
     """
     aggregations = {
         "facet_values": _with_filters(
-            _filter_clauses(filters), {"terms": {"field": "facet_values", "size": FACET_VALUES_SIZE}}
+            _filter_clauses(filters),
+            {"terms": {"field": "facet_values", "size": FACET_VALUES_SIZE, "shard_size": FACET_VALUES_SIZE}},
         )
     }
     for name in filters:
         aggregations[name] = _with_filters(
-            _filter_clauses(filters, without=name), {"terms": {"field": name, "size": FACET_SIZE}}
+            _filter_clauses(filters, without=name),
+            {"terms": {"field": name, "size": FACET_SIZE, "shard_size": FACET_VALUES_SIZE}},
         )
     return aggregations
 

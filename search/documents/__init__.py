@@ -22,6 +22,7 @@ from .base import (
     page_url,
     read_alias,
     register,
+    shards_for,
     suggestion_inputs,
     write_alias,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "DOCUMENTS",
     "MEMBERS_ONLY",
     "PUBLIC",
+    "shards_for",
     "CaseStudySearchDocument",
     "LibraryPageDocument",
     "OrganisationDocument",

@@ -9,6 +9,7 @@ serve the whole search page, and one rebuild swaps everything at once.
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
@@ -300,11 +301,21 @@ def write_alias() -> str:
     return f"{settings.ELASTICSEARCH_INDEX_PREFIX}-content-write"
 
 
-def index_definition(name: str) -> dict:
+def shards_for(documents: int) -> int:
+    """How many primary shards an index of this many documents gets (see ELASTICSEARCH_DOCUMENTS_PER_SHARD).
+
+    One for a small library: a shard scores with its own word statistics, which a few hundred
+    documents split in two would make noticeably uneven.
+    """
+    wanted = math.ceil(documents / settings.ELASTICSEARCH_DOCUMENTS_PER_SHARD)
+    return max(1, min(settings.ELASTICSEARCH_MAX_SHARDS, wanted))
+
+
+def index_definition(name: str, *, shards: int = 1) -> dict:
     """Settings and mappings of a content index: the same in tests, development and production."""
     index = Index(name)
     index.settings(
-        number_of_shards=1,
+        number_of_shards=shards,
         number_of_replicas=settings.ELASTICSEARCH_REPLICAS,
         # Keep delete tombstones long enough that a delayed older write cannot resurrect a document.
         gc_deletes="1h",

@@ -377,6 +377,41 @@ def test_an_index_older_than_the_code_is_reported_and_repair_rebuilds_it(search_
     assert titles("bus fleet") == ["Bus fleet"]
 
 
+@pytest.mark.django_db
+def test_a_library_larger_than_a_shard_is_rebuilt_into_shards_that_answer_alike(search_index, home_page):
+    from search.client import indexing_client
+    from search.documents import read_alias
+
+    library_page, _ = ensure_library_structure()
+    for i in range(6):
+        sector = "transport" if i % 2 else "industry"
+        CaseStudyPageFactory(parent=library_page, title=f"Tram line {i}", sectors=[term(Sector, sector)])
+    index_everything()
+
+    def answers():
+        refresh()
+        request = SearchRequest(query="tram line", filters={"sectors": ("transport",)})
+        results = search_content(user=AnonymousUser(), request=request)
+        facets = {f.name: {v.value: v.count for v in f.values} for f in results.facets}
+        return sorted(str(hit.title) for hit in results.hits), results.total, facets
+
+    def shards() -> int:
+        live = indexing_client().indices.get_settings(index=read_alias(), name="index.number_of_shards")
+        return int(next(iter(live.body.values()))["settings"]["index"]["number_of_shards"])
+
+    before = answers()
+    assert shards() == 1
+    with override_settings(ELASTICSEARCH_DOCUMENTS_PER_SHARD=4, ELASTICSEARCH_MAX_SHARDS=2):
+        check = io.StringIO()
+        call_command("search_index", "--check", stdout=check)
+        assert "would give 2" in check.getvalue(), "the check says a rebuild would split the index"
+        call_command("search_index", "--rebuild", stdout=io.StringIO(), stderr=io.StringIO())
+
+    assert shards() == 2
+    assert answers() == before
+    assert before[1] == 3 and before[2]["sectors"] == {"transport": 3, "industry": 3}
+
+
 @transactional
 @pytest.mark.filterwarnings("ignore:This API is in technical preview")  # the tasks API, stable for years
 def test_an_index_merged_after_a_rebuild_answers_from_one_segment(search_index, tasks, home_page):

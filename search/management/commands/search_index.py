@@ -3,6 +3,7 @@
 import json
 import sys
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from elastic_transport import TransportError
 from elasticsearch import ApiError
@@ -45,6 +46,16 @@ class Command(BaseCommand):
                 return None
             reports = maintenance.check()
             self._print(reports, as_json=options["json"])
+            have, wanted = maintenance.shards(reports)
+            if have != wanted and not options["json"]:
+                self.stdout.write(
+                    self.style.WARNING(
+                        f"The index has {have} shard(s) where one per "
+                        f"{settings.ELASTICSEARCH_DOCUMENTS_PER_SHARD:,} documents (at most "
+                        f"{settings.ELASTICSEARCH_MAX_SHARDS}) would give {wanted}: searches use one core "
+                        "per shard. `manage.py search_index --rebuild` resizes it."
+                    )
+                )
             outdated = maintenance.outdated_fields()
             if outdated and options["repair"]:
                 self.stdout.write(
