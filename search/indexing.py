@@ -8,6 +8,7 @@ repairing and rebuilding the whole index are search.maintenance's.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -84,18 +85,23 @@ def ensure_index() -> list[str]:
             {"add": {"index": name, "alias": write_alias()}},
         ]
     )
-    # Two processes may have raced to create an index: keep the oldest, drop the others.
     targets = indexes_behind(write_alias())
     if len(targets) > 1 and not _rebuild_in_progress():
-        keep, *extra = targets
-        client.indices.update_aliases(
-            actions=[
-                {"remove": {"index": i, "alias": a}} for i in extra for a in (read_alias(), write_alias())
-            ]
-        )
-        client.indices.delete(index=",".join(extra), ignore_unavailable=True)
-        targets = [keep]
+        targets = keep_oldest(targets)
     return targets
+
+
+def keep_oldest(targets: list[str]) -> list[str]:
+    """Two processes raced to create the first index: keep the oldest, drop the others.
+
+    Both may see the same pair and drop the same index; the one that comes second finds it gone,
+    which is the outcome it wanted, not an error.
+    """
+    keep, *extra = sorted(targets)
+    for name in extra:
+        with contextlib.suppress(NotFoundError):
+            indexing_client().indices.update_aliases(actions=[{"remove_index": {"index": name}}])
+    return [keep]
 
 
 def _rebuild_in_progress() -> bool:

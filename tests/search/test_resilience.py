@@ -14,7 +14,7 @@ from lodestar.celery import app as celery_app
 from lodestar.members.models import Organisation
 from search import indexing, maintenance
 from search.client import indexing_client
-from search.documents import read_alias
+from search.documents import read_alias, write_alias
 from search.models import IndexOutbox
 from search.selectors import SearchRequest, search_content
 from search.tasks import drain_search_outbox
@@ -53,6 +53,24 @@ def hundred_edits(organisations: list[Organisation]) -> None:
             organisation.delete()
     for i in range(10):
         member_organisation(f"Illustrative New Office {i}")
+
+
+def test_two_workers_that_both_created_the_first_index_leave_one_and_neither_fails(search_index):
+    """Both saw the same pair behind the aliases (the race in ensure_index) and both drop the newer."""
+    (first,) = indexing.indexes_behind(write_alias())
+    second = indexing.new_index_name()
+    indexing.create_index(second)
+    indexing_client().indices.update_aliases(
+        actions=[{"add": {"index": second, "alias": a}} for a in (read_alias(), write_alias())]
+    )
+    both_saw = indexing.indexes_behind(write_alias())
+    assert both_saw == [first, second]
+
+    assert indexing.keep_oldest(both_saw) == [first]
+    assert indexing.keep_oldest(both_saw) == [first]
+    assert indexing.indexes_behind(read_alias()) == indexing.indexes_behind(write_alias()) == [first]
+    assert not indexing_client().indices.exists(index=second)
+    assert indexing.write_targets() == [indexing.target_alias(first)]
 
 
 def test_edits_made_while_elasticsearch_is_unreachable_are_indexed_by_the_drain(search_index, tasks, workers):
