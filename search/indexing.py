@@ -8,7 +8,6 @@ repairing and rebuilding the whole index are search.maintenance's.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -95,12 +94,10 @@ def keep_oldest(targets: list[str]) -> list[str]:
     """Two processes raced to create the first index: keep the oldest, drop the others.
 
     Both may see the same pair and drop the same index; the one that comes second finds it gone,
-    which is the outcome it wanted, not an error.
+    which is the outcome it wanted, not an error. Deleting an index removes its aliases with it.
     """
     keep, *extra = sorted(targets)
-    for name in extra:
-        with contextlib.suppress(NotFoundError):
-            indexing_client().indices.update_aliases(actions=[{"remove_index": {"index": name}}])
+    indexing_client().indices.delete(index=",".join(extra), ignore_unavailable=True)
     return [keep]
 
 
