@@ -233,8 +233,8 @@ def bench_rebuild() -> dict:
 
     The first indexing after Elasticsearch starts runs while its JVM compiles the analysis and
     indexing code: measured once only, whichever came first looked up to twice as slow (a
-    10,000-document rebuild took 14.1 s on a node just started and 8.0 s on a warm one). The first
-    pair is shown as its own rows, like the queries' warm-up round.
+    10,000-document rebuild took 14.1 s on a node just started, then 8.4 s; a raw bulk 13.5 s,
+    then 7.4 s). The first pair is shown as its own rows, like the queries' warm-up round.
     """
     from search import maintenance
     from search.client import indexing_client
