@@ -9,6 +9,7 @@ from functools import cache
 
 from django.conf import settings
 from elasticsearch import Elasticsearch
+from elasticsearch.serializer import OrjsonSerializer
 
 
 @cache
@@ -20,6 +21,8 @@ def _client(url: str, timeout: float, retries: int) -> Elasticsearch:
         retry_on_timeout=retries > 0,
         # An unreachable node is not retried against other nodes: there is one node.
         dead_node_backoff_factor=0.0,
+        # orjson for requests and answers (bulk lines too): the same JSON, several times faster.
+        serializer=OrjsonSerializer(),
     )
 
 

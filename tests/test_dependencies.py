@@ -23,6 +23,7 @@ USED_WITHOUT_IMPORT = {
     "gunicorn": "the production web server, a command (scripts/run, Dockerfile)",
     "psycopg": "Django's PostgreSQL backend loads it (DATABASE_URL postgres://...)",
     "linkify-it-py": "markdown-it-py's linkify option loads it (forum/rendering.py)",
+    "orjson": "elasticsearch-py's OrjsonSerializer loads it (search/client.py)",
     "ruff": "make lint",
     "bandit": "make lint",
     "pip-audit": "make lint (scripts/audit)",
