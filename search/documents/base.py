@@ -169,6 +169,18 @@ class SearchDocument(Document):
         return cached
 
     @classmethod
+    def _labels_in(cls) -> dict[str, str]:
+        """The content type's name in each language, translated once per class (as _preparers)."""
+        cached = cls.__dict__.get("_labels_cache")
+        if cached is None:
+            cached = {}
+            for code in LANGUAGES:
+                with translation.override(code):
+                    cached[code] = str(cls.label)
+            cls._labels_cache = cached
+        return cached
+
+    @classmethod
     def source(cls, obj) -> dict:
         """The JSON sent to Elasticsearch for one object."""
         data = {"content_type": cls.document_type, "object_id": str(obj.pk), "language": "en"}
@@ -177,7 +189,7 @@ class SearchDocument(Document):
         data.setdefault("visibility", PUBLIC)
         data.setdefault("shown_in", list(LANGUAGES))  # not translated (discussions): for every reader
         language = data["language"] = document_language(data.get("language"))
-        data["metadata"] = metadata_text(data, cls.label)
+        data["metadata"] = metadata_text(data, cls._labels_in())
         text = " ".join(filter(None, [data.get(f) for f in ("title", "summary", "metadata", "body")]))
         for code in LANGUAGES:
             own = code == language
@@ -220,28 +232,28 @@ def facet_values(data: dict) -> list[str]:
     return values
 
 
-def metadata_text(data: dict, kind: str) -> str:
+def metadata_text(data: dict, kind: dict[str, str]) -> str:
     """The labels of the document's filter values (cases.filters), after its own metadata words.
 
     Each as the listing shows it, "Sector: Waste", so that "waste sector" or "free tool" find what
     is filed under them; and so in each interface language ("Secteur : Déchets", "Sector:
-    Residuos", country names too), so that a search in any language finds them.
+    Residuos", country names too), so that a search in any language finds them. `kind`: the
+    content type's name by language (SearchDocument._labels_in).
     """
     parts = []
     for code in LANGUAGES:
-        with translation.override(code):
-            parts.append(str(kind))
-            if code == "en":
-                parts.append(data.get("metadata") or "")
-            for position, (spec, spec_label) in enumerate(zip(FILTERS, _filter_labels_in(code), strict=True)):
-                values = data.get(spec.index_field)
-                if values:
-                    values = [values] if isinstance(values, str) else values
-                    if spec.vocabulary is not None:
-                        labels = term_labels(spec.vocabulary, values, code).values()
-                    else:
-                        labels = [_value_label_in(code, position, value) for value in values]
-                    parts.extend(f"{spec_label}: {label}" for label in labels)
+        parts.append(kind[code])
+        if code == "en":
+            parts.append(data.get("metadata") or "")
+        for position, (spec, spec_label) in enumerate(zip(FILTERS, _filter_labels_in(code), strict=True)):
+            values = data.get(spec.index_field)
+            if values:
+                values = [values] if isinstance(values, str) else values
+                if spec.vocabulary is not None:
+                    labels = term_labels(spec.vocabulary, values, code).values()
+                else:
+                    labels = [_value_label_in(code, position, value) for value in values]
+                parts.extend(f"{spec_label}: {label}" for label in labels)
     return ". ".join(dict.fromkeys(p for p in parts if p))
 
 

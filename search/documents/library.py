@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from cases import translation
+from cases.fields import SkillLevel
 from cases.models import CaseStudyPage, ToolPage
 from lodestar.permissions.library import findable_pages
 from lodestar.vocabularies.models import CoBenefit, PolicyInstrument, Sector, StrategyStage
@@ -165,7 +166,8 @@ class ToolDocument(LibraryPageDocument):
     @staticmethod
     def prepare_metadata(page) -> str:
         """Its skill level (a field of tools only, not a filter; the filters' labels are added)."""
-        return str(page.get_skill_level_display()) if page.skill_level else ""
+        # The choice's own label, not get_skill_level_display(), which hashes every choice per call.
+        return str(SkillLevel(page.skill_level).label) if page.skill_level in SkillLevel.values else ""
 
     @staticmethod
     def prepare_tool_type(page) -> str | None:
