@@ -8,6 +8,7 @@ repairing and rebuilding the whole index are search.maintenance's.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -94,10 +95,13 @@ def keep_oldest(targets: list[str]) -> list[str]:
     """Two processes raced to create the first index: keep the oldest, drop the others.
 
     Both may see the same pair and drop the same index; the one that comes second finds it gone,
-    which is the outcome it wanted, not an error. Deleting an index removes its aliases with it.
+    which is the outcome it wanted, not an error. (`ignore_unavailable` covers an index already
+    gone; two deletes at the same moment still answer 404 to one of them.) Deleting an index
+    removes its aliases with it.
     """
     keep, *extra = sorted(targets)
-    indexing_client().indices.delete(index=",".join(extra), ignore_unavailable=True)
+    with contextlib.suppress(NotFoundError):  # the other process deleted it meanwhile
+        indexing_client().indices.delete(index=",".join(extra), ignore_unavailable=True)
     return [keep]
 
 

@@ -73,6 +73,34 @@ def test_two_workers_that_both_created_the_first_index_leave_one_and_neither_fai
     assert indexing.write_targets() == [indexing.target_alias(first)]
 
 
+def test_two_workers_dropping_the_newer_index_at_the_same_moment_neither_fails(search_index):
+    """The race seen in CI: both deletes reach Elasticsearch together, and one of them answers 404."""
+    (first,) = indexing.indexes_behind(write_alias())
+    for _ in range(5):
+        second = indexing.new_index_name()
+        indexing.create_index(second)
+        both_saw = [first, second]
+        together = threading.Barrier(2)
+        kept, failures = [], []
+
+        def drop_the_newer(both_saw=both_saw, together=together, kept=kept, failures=failures):
+            together.wait()
+            try:
+                kept.append(indexing.keep_oldest(both_saw))
+            except Exception as error:  # noqa: BLE001 - the test reports what either worker raised
+                failures.append(error)
+
+        workers = [threading.Thread(target=drop_the_newer) for _ in range(2)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+        assert failures == []
+        assert kept == [[first], [first]]
+        assert not indexing_client().indices.exists(index=second)
+    assert indexing.write_targets() == [indexing.target_alias(first)]
+
+
 def test_edits_made_while_elasticsearch_is_unreachable_are_indexed_by_the_drain(search_index, tasks, workers):
     organisations = [member_organisation(f"Illustrative Office {i}") for i in range(20)]
     tasks.wait()
