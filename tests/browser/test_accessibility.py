@@ -2,11 +2,9 @@
 /es/: axe-core finds no serious or critical WCAG 2.1 A/AA violation, and each page is usable at
 375 px wide."""
 
-import io
 import json
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
@@ -27,9 +25,8 @@ def english_path(name: str) -> str:
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def test_library_and_forum_pages_are_accessible_and_fit_a_phone(page, home_page, assert_fits_small_screen):
+def test_library_and_forum_pages_are_accessible_and_fit_a_phone(page, demo_content, assert_fits_small_screen):
     # The demo content has what real pages have: images, charts, attachments, discussions, flags.
-    call_command("load_demo", stdout=io.StringIO())
     case_study = richest(CaseStudyPage.objects, "milestones", "documents", "related_tools")
     tool = richest(ToolPage.objects, "used_in_case_studies")
     topic = (

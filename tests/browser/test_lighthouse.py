@@ -7,7 +7,6 @@ and CPU. tests/browser/lighthouse_audit.mjs audits the pages one after the other
 a page under the minimum is audited twice more and Lighthouse's median run of the three counts.
 """
 
-import io
 import json
 import os
 import shutil
@@ -15,7 +14,6 @@ import subprocess
 import urllib.request
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from forum.models import Topic
@@ -56,12 +54,10 @@ def key_pages() -> dict[str, str]:
     }
 
 
-def test_key_pages_score_at_least_95_in_every_lighthouse_category_on_a_phone(live_server, home_page):
+def test_key_pages_score_at_least_95_in_every_lighthouse_category_on_a_phone(demo_content, live_server):
     node = shutil.which("node")
     if node is None or not LIGHTHOUSE.exists():
         pytest.fail("Node.js or Lighthouse is missing: run scripts/browser-deps (make test does).")
-    call_command("load_demo", stdout=io.StringIO())
-    call_command("search_index", "--rebuild", stdout=io.StringIO())
     pages = key_pages()
     urls = [live_server.url + path for path in pages.values()]
     for url in urls:  # as a running site is: templates compiled, connections open

@@ -3,11 +3,9 @@ reach of the top, the filters behind a button that works from the keyboard (and 
 screen), touch targets of at least 24 x 24 px (WCAG 2.5.8), and the first card's image fetched at
 once while the others wait."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from cases.models import CaseStudyPage
@@ -149,10 +147,8 @@ def the_first_card_image_loads_at_once_and_the_others_lazily(page):
         assert first.evaluate("image => image.complete && image.naturalWidth > 0")
 
 
-def test_a_phone_reader_gets_results_and_key_facts_first_and_targets_big_enough(page, home_page):
+def test_a_phone_reader_gets_results_and_key_facts_first_and_targets_big_enough(page, demo_content):
     # One demo site for every check: loading and indexing it is most of the time a check takes.
-    call_command("load_demo", stdout=io.StringIO())
-    call_command("search_index", "--rebuild", stdout=io.StringIO())
     results_come_first_and_the_filters_open_from_the_keyboard(page)
     a_case_studys_key_facts_are_near_the_top(page)
     touch_targets_are_at_least_24_px(page)

@@ -1,11 +1,9 @@
 """Open data: the data package describes both CSVs, and real exports validate against it
 (the `frictionless` library, as a data user would check them)."""
 
-import io
 import json
 
 import pytest
-from django.core.management import call_command
 from frictionless import Package, Resource, Schema
 
 from cases.export import headers
@@ -29,9 +27,7 @@ def validate(text: str, schema: dict, name: str):
     return resource.validate()
 
 
-def test_the_demo_exports_validate_against_the_data_package(client, library, tool_index, settings):
-    call_command("load_demo", stdout=io.StringIO())
-
+def test_the_demo_exports_validate_against_the_data_package(demo_content, client, settings):
     response = client.get("/open-data/datapackage.json")
     assert response.status_code == 200
     descriptor = response.json()

@@ -14,11 +14,6 @@ pytestmark = pytest.mark.django_db
 DEMO_SLUGS = [spec["slug"] for spec in REAL + FICTIONAL]
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def snapshot():
     return (
         CaseStudyPage.objects.count(),
@@ -28,10 +23,9 @@ def snapshot():
     )
 
 
-def test_load_demo_builds_a_covering_library_once(library, tool_index):
-    call_command("load_demo", stdout=io.StringIO())
+def test_load_demo_builds_a_covering_library_once(demo_content):
     first = snapshot()
-    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo", stdout=io.StringIO())  # as every `make run` after the first does
 
     assert snapshot() == first
     # The English originals (their French and Spanish aliases and translations are checked in
@@ -82,7 +76,8 @@ def test_load_demo_builds_a_covering_library_once(library, tool_index):
     )
 
 
-def test_load_demo_shows_its_steps_not_a_log_line_per_page(library, tool_index, caplog):
+def test_load_demo_shows_its_steps_not_a_log_line_per_page(library, tool_index, caplog, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     caplog.set_level("INFO")
     out = io.StringIO()
     call_command("load_demo", stdout=out)
@@ -92,8 +87,7 @@ def test_load_demo_shows_its_steps_not_a_log_line_per_page(library, tool_index, 
     assert [r.getMessage() for r in caplog.records if r.name.startswith("wagtail")] == []
 
 
-def test_demo_pages_render(client, library, tool_index):
-    call_command("load_demo", stdout=io.StringIO())
+def test_demo_pages_render(demo_content, client):
     case = CaseStudyPage.objects.live().filter(emissions_base_value__isnull=False).first()
 
     assert client.get("/").status_code == 200
@@ -106,7 +100,7 @@ def test_demo_pages_render(client, library, tool_index):
     assert "(illustrative)" not in html, "the notice says it once, not after every sentence"
 
 
-def test_scale_adds_synthetic_pages_in_bulk_with_a_valid_tree(client, library, tool_index):
+def test_scale_adds_synthetic_pages_in_bulk_with_a_valid_tree(demo_content, client):
     out = io.StringIO()
     call_command("load_demo", "--scale", "40", stdout=out)
     call_command("load_demo", "--scale", "40", stdout=io.StringIO())

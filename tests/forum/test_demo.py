@@ -8,8 +8,7 @@ from forum.models import Category, Flag, Post, Topic
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_forum_is_alive_and_loading_twice_adds_nothing(client):
-    call_command("load_demo", stdout=io.StringIO())
+def test_demo_forum_is_alive_and_loading_twice_adds_nothing(demo_content, client):
     counts = (Category.objects.count(), Topic.objects.count(), Post.objects.count(), Flag.objects.count())
     call_command("load_demo", stdout=io.StringIO())
     assert (
@@ -35,14 +34,13 @@ def test_demo_forum_is_alive_and_loading_twice_adds_nothing(client):
     assert b"Lessons from our first transition finance review" not in page.content
 
 
-def test_every_forum_page_of_the_demo_renders_for_each_role(client):
+def test_every_forum_page_of_the_demo_renders_for_each_role(demo_content, client):
     """A walk through the demo as visitor, member and moderator: no error and no inline style."""
     from bs4 import BeautifulSoup
 
     from lodestar.members.demo import demo_email
     from lodestar.members.models import User
 
-    call_command("load_demo", stdout=io.StringIO())
     topic = Topic.objects.get(title__startswith="How did you get the finance ministry")
     reply = topic.posts.get(position=2)
     flagged = Flag.objects.get().post

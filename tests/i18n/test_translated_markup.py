@@ -3,14 +3,14 @@ demo content: translated words bring other punctuation, quotes and longer access
 
 import pytest
 
-from tests.markup.conftest import demo_site, key_pages, nu_check  # noqa: F401 - demo_site is a fixture
+from tests.markup.conftest import key_pages, nu_check
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
 LIBRARY_PAGES = ("home", "library", "case study", "tool", "glossary", "search results")
 
 
-def test_the_translated_library_pages_have_no_nu_checker_error(client, demo_site, tmp_path):  # noqa: F811
+def test_the_translated_library_pages_have_no_nu_checker_error(client, demo_content, tmp_path):
     english = key_pages()
     pages, documents = {}, {}
     for name in LIBRARY_PAGES:

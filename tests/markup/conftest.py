@@ -1,7 +1,6 @@
 """The key pages of the site on the demo content, rendered through the real views, database and
 search index, for the markup checks (the W3C Nu HTML checker, the head's meta tags)."""
 
-import io
 import json
 import shutil
 import subprocess
@@ -9,15 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.db.models import Count
 
 from cases.models import CaseStudyPage, ToolPage
 from forum.models import Topic
 from lodestar.members.models import Organisation
-from search import maintenance
 from tests.browser.helpers import richest
-from tests.search.conftest import refresh
 
 REPO = Path(__file__).resolve().parents[2]
 VNU = REPO / "tests" / "browser" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -47,15 +43,6 @@ def key_pages() -> dict[str, str]:
         "log-in": "/accounts/login/",
         "sign-up": "/accounts/signup/",
     }
-
-
-@pytest.fixture
-def demo_site(db, search_index, home_page, settings, tmp_path):
-    """The demo content, indexed for search (what `make run` serves)."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    call_command("load_demo", stdout=io.StringIO())
-    maintenance.repair(maintenance.check())  # what `manage.py search_index --repair` does
-    refresh()
 
 
 @dataclass

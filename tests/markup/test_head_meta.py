@@ -34,7 +34,7 @@ def head(response) -> dict:
 
 
 @pytest.mark.integration
-def test_every_key_page_has_a_clean_unique_title_a_description_and_its_cards(client, demo_site):
+def test_every_key_page_has_a_clean_unique_title_a_description_and_its_cards(client, demo_content):
     pages = key_pages()
     titles = {}
     for name, url in pages.items():
@@ -63,7 +63,7 @@ def test_every_key_page_has_a_clean_unique_title_a_description_and_its_cards(cli
 
 
 @pytest.mark.integration
-def test_a_case_study_previews_with_its_summary_and_hero_image(client, demo_site):
+def test_a_case_study_previews_with_its_summary_and_hero_image(client, demo_content):
     from cases.models import CaseStudyPage
 
     case = CaseStudyPage.objects.live().exclude(hero_image=None).first()

@@ -13,7 +13,7 @@ from tests.markup.conftest import key_pages, nu_check
 pytestmark = pytest.mark.integration
 
 
-def test_the_key_pages_have_no_nu_checker_error(client, demo_site, tmp_path):
+def test_the_key_pages_have_no_nu_checker_error(client, demo_content, tmp_path):
     pages = key_pages()
     documents = {}
     for name, url in pages.items():

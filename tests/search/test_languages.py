@@ -22,7 +22,6 @@ from search.documents import read_alias
 from search.selectors import SearchRequest, search_content
 from tests.cases.factories import CaseStudyPageFactory, ensure_library_structure, term
 from tests.search.conftest import refresh
-from tests.search.test_library import demo_library  # noqa: F401, F811 - the fixture
 
 pytestmark = [pytest.mark.integration]
 
@@ -309,7 +308,7 @@ def test_the_librarys_filters_offer_the_terms_in_the_interface_language(three_la
 
 
 @pytest.mark.django_db
-def test_on_the_demo_library_transporte_urbano_finds_the_city_transport_cases(demo_library):  # noqa: F811
+def test_on_the_demo_library_transporte_urbano_finds_the_city_transport_cases(demo_content):
     """Issue 15's walk-through: a Spanish practitioner's search on the (English) demo content."""
     found = titles("transporte urbano", "es")
     in_english = titles("urban transport", "en")
@@ -350,7 +349,7 @@ def test_a_translated_case_study_is_found_once_in_each_readers_language(search_i
 
 @pytest.mark.django_db
 def test_on_the_demo_library_electric_cars_in_french_and_spanish_find_what_electric_cars_finds(
-    demo_library,  # noqa: F811
+    demo_content,
 ):
     in_english = titles("electric cars", "en")
 

@@ -190,14 +190,8 @@ def test_a_category_filed_under_a_sector_brings_its_discussions_to_that_sector(s
     assert titles("transport") == []
 
 
-@pytest.fixture
-def demo_library(db, search_index, home_page):
-    call_command("load_demo", stdout=io.StringIO())
-    index_everything()
-
-
 @pytest.mark.django_db
-def test_relevance_on_the_library(demo_library):
+def test_relevance_on_the_library(demo_content):
     assert titles("decarbonisaton")[0].startswith("Costa Rica: ten decarbonisation axes"), "typo tolerance"
     assert titles("heat pumps")[0].startswith("Municipal heat-pump programme"), "plural finds singular"
     synonym_hits = titles("LT-LEDS")
@@ -213,7 +207,7 @@ def test_relevance_on_the_library(demo_library):
 
 
 @pytest.mark.django_db
-def test_facet_counts_equal_the_filtered_database_rows(demo_library, client):
+def test_facet_counts_equal_the_filtered_database_rows(demo_content, client):
     # Each case study once, as English readers see it (its French and Spanish aliases are no documents).
     published = library.published_for_reader(CaseStudyPage.objects)
     results = search_content(

@@ -18,11 +18,6 @@ pytestmark = pytest.mark.django_db
 KEPT = {"MtCO2e", "ktCO2e", "Lodestar"}
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def untranslated(page, language: str) -> list[str]:
     """Source strings of the page that have no translation in `language` (slugs aside)."""
     from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
@@ -41,8 +36,7 @@ def untranslated(page, language: str) -> list[str]:
     return missing
 
 
-def test_the_demo_has_real_strategies_in_french_and_spanish(client, library, tool_index):
-    call_command("load_demo", stdout=io.StringIO())
+def test_the_demo_has_real_strategies_in_french_and_spanish(demo_content, client):
     call_command("load_demo", stdout=io.StringIO())  # repeatable: nothing translated twice
 
     for language, pages in PAGES.items():
