@@ -169,7 +169,7 @@ class SearchDocument(Document):
         return cached
 
     @classmethod
-    def _labels_in(cls) -> dict[str, str]:
+    def labels_by_language(cls) -> dict[str, str]:
         """The content type's name in each language, translated once per class (as _preparers)."""
         cached = cls.__dict__.get("_labels_cache")
         if cached is None:
@@ -189,7 +189,7 @@ class SearchDocument(Document):
         data.setdefault("visibility", PUBLIC)
         data.setdefault("shown_in", list(LANGUAGES))  # not translated (discussions): for every reader
         language = data["language"] = document_language(data.get("language"))
-        data["metadata"] = metadata_text(data, cls._labels_in())
+        data["metadata"] = metadata_text(data, cls.labels_by_language())
         text = " ".join(filter(None, [data.get(f) for f in ("title", "summary", "metadata", "body")]))
         for code in LANGUAGES:
             own = code == language
@@ -232,17 +232,17 @@ def facet_values(data: dict) -> list[str]:
     return values
 
 
-def metadata_text(data: dict, kind: dict[str, str]) -> str:
+def metadata_text(data: dict, type_names: dict[str, str]) -> str:
     """The labels of the document's filter values (cases.filters), after its own metadata words.
 
     Each as the listing shows it, "Sector: Waste", so that "waste sector" or "free tool" find what
     is filed under them; and so in each interface language ("Secteur : Déchets", "Sector:
-    Residuos", country names too), so that a search in any language finds them. `kind`: the
-    content type's name by language (SearchDocument._labels_in).
+    Residuos", country names too), so that a search in any language finds them. `type_names`:
+    the content type's name by language (SearchDocument.labels_by_language).
     """
     parts = []
     for code in LANGUAGES:
-        parts.append(kind[code])
+        parts.append(type_names[code])
         if code == "en":
             parts.append(data.get("metadata") or "")
         for position, (spec, spec_label) in enumerate(zip(FILTERS, _filter_labels_in(code), strict=True)):

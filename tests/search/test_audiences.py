@@ -110,3 +110,34 @@ def test_a_word_is_known_as_soon_as_a_published_document_holds_it(search_index, 
     results = search_content(user=AnonymousUser(), request=SearchRequest(query="kelp ledger"))
     assert [h.object_id for h in results.hits] == [str(page.pk)]
     assert results.did_you_mean == ""
+
+
+@pytest.mark.django_db
+def test_a_forum_category_made_members_only_is_no_longer_named_to_a_visitor_at_once(
+    search_index, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    """Which categories an audience may see is cached under the visitor-cache generation: the
+    change of a category bumps it, so the next search reads it afresh."""
+    from forum.models import Category
+    from lodestar import visitor_cache
+    from tests.forum.factories import CategoryFactory
+
+    visitor_cache.current_generation()  # as on a running site
+    category = CategoryFactory(
+        name="Illustrative Harbour Working Group", visibility=Category.Visibility.PUBLIC
+    )
+    request = SearchRequest(filters={"category": (category.slug,)})
+
+    def labels() -> list[str]:
+        facets = search_content(user=AnonymousUser(), request=request).facets
+        return [value.label for facet in facets if facet.name == "category" for value in facet.values]
+
+    assert labels() == ["Illustrative Harbour Working Group"]
+    with django_assert_num_queries(0):  # the second search reads them from the cache
+        assert labels() == ["Illustrative Harbour Working Group"]
+
+    with django_capture_on_commit_callbacks(execute=True):  # as a moderator's edit commits
+        category.visibility = Category.Visibility.MEMBERS
+        category.save()
+
+    assert labels() == [category.slug], "a visitor keeps the slug they typed, never the name"
