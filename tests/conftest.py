@@ -137,10 +137,8 @@ def demo_content(request, db, search_index, settings, _demo_snapshot) -> None:
 
     from django.core.management import call_command
 
-    from search import maintenance
-    from search.client import indexing_client
-    from search.documents import read_alias
     from tests.demo_snapshot import DatabaseSnapshot
+    from tests.search.conftest import index_everything
 
     settings.MEDIA_ROOT = _demo_snapshot["media"]
     if _demo_snapshot["rows"] is None:
@@ -149,8 +147,7 @@ def demo_content(request, db, search_index, settings, _demo_snapshot) -> None:
         _demo_snapshot["rows"] = DatabaseSnapshot.take()
     else:
         _demo_snapshot["rows"].restore()
-    maintenance.repair(maintenance.check())  # what `manage.py search_index --repair` does
-    indexing_client().indices.refresh(index=read_alias())
+    index_everything()
 
 
 def _database_url() -> str:

@@ -12,6 +12,7 @@ import pytest
 from django.core.cache import cache
 
 from lodestar.celery import app as celery_app
+from search import maintenance
 from search.client import indexing_client
 from search.documents import read_alias
 from search.synonyms import CACHE_KEY
@@ -30,6 +31,12 @@ def _fresh_synonyms():
 
 def refresh() -> None:
     indexing_client().indices.refresh(index=read_alias())
+
+
+def index_everything() -> None:
+    """What `manage.py search_index --repair` does (it also covers pages inserted in bulk)."""
+    maintenance.repair(maintenance.check())
+    refresh()
 
 
 # --- Extra workers, for outages and crashes ---------------------------------------------------------

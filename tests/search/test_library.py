@@ -27,7 +27,7 @@ from search import indexing, maintenance
 from search.selectors import SearchRequest, search_content
 from tests.cases.factories import CaseStudyPageFactory, ToolPageFactory, ensure_library_structure, term
 from tests.forum.factories import CategoryFactory, TopicFactory
-from tests.search.conftest import closed_port, refresh
+from tests.search.conftest import closed_port, index_everything, refresh
 
 pytestmark = [pytest.mark.integration]
 
@@ -39,12 +39,6 @@ def titles(query: str, user=None, **filters) -> list[str]:
     return [
         html.unescape(str(hit.title).replace("<mark>", "").replace("</mark>", "")) for hit in results.hits
     ]
-
-
-def index_everything() -> None:
-    """What `manage.py search_index --repair` does (it also covers pages inserted in bulk)."""
-    maintenance.repair(maintenance.check())
-    refresh()
 
 
 # --- Sync through the real worker -------------------------------------------------------------------
