@@ -413,15 +413,28 @@ def _without_combining_marks() -> dict[int, None]:
     return {cp: None for cp in range(sys.maxunicode + 1) if unicodedata.combining(chr(cp))}
 
 
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+@functools.lru_cache(maxsize=10_000)
+def _fold_not_ascii(run: str) -> str:
+    return unicodedata.normalize("NFKD", run).translate(_without_combining_marks())
+
+
 def fold(text: str) -> str:
     """Lower case without accents: "São Bento" -> "sao bento".
 
-    With a translate table rather than a loop over characters: a rebuild folds every document's
-    whole text, and the loop was its largest cost (tests/bench/search_bench.py, rebuild).
+    Only the runs of non-ASCII characters are decomposed and stripped of their marks, each once
+    per process: a rebuild folds every document's whole text, which is mostly ASCII, and folding
+    all of it was a quarter of building a document (tests/bench/search_bench.py, rebuild). The
+    result is the same: decomposition works character by character, and every combining mark,
+    whatever its order after decomposition, is removed. (Lower case is applied to the whole text
+    first: a Greek capital sigma's lower case depends on its neighbours.)
     """
+    text = text.lower()
     if text.isascii():
-        return text.lower()
-    return unicodedata.normalize("NFKD", text.lower()).translate(_without_combining_marks())
+        return text
+    return _NOT_ASCII.sub(lambda run: _fold_not_ascii(run.group()), text)
 
 
 def american(word: str) -> str:
@@ -443,21 +456,39 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-@functools.lru_cache(maxsize=50_000)
+class _StemsOf(dict):
+    """Each folded word's stem in one language, computed once per process: a corpus has far fewer
+    distinct words than words, and a rebuild looks up every word of every document, for which a
+    plain dictionary read costs half of a functools cache's. Emptied when it holds MOST words, so
+    that memory stays bounded."""
+
+    MOST = 100_000
+
+    def __init__(self, stem_word):
+        super().__init__()
+        self._stem_word = stem_word
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= self.MOST:
+            self.clear()
+        found = self[word] = self._stem_word(word)
+        return found
+
+
+_STEMS = {
+    "en": _StemsOf(lambda word: _STEMMER.stemWord(american(word))),
+    **{code: _StemsOf(Stemmer.Stemmer(name).stemWord) for code, name in _STEMMERS.items() if code != "en"},
+}
+
+
 def stem(word: str) -> str:
-    """The stem of one folded word (cached: a corpus has far fewer distinct words than words)."""
-    return _STEMMER.stemWord(american(word))
+    """The stem of one folded word, in English."""
+    return _STEMS["en"][word]
 
 
-_OTHER_STEMMERS = {code: Stemmer.Stemmer(name) for code, name in _STEMMERS.items() if code != "en"}
-
-
-@functools.lru_cache(maxsize=100_000)
 def stem_in(word: str, language: str) -> str:
     """The stem of one folded word in a language's Snowball stemmer (English: stem())."""
-    if language == "en":
-        return stem(word)
-    return _OTHER_STEMMERS[language].stemWord(word)
+    return _STEMS[language][word]
 
 
 def stop_words(language: str) -> frozenset[str]:
@@ -468,8 +499,8 @@ def stop_words(language: str) -> frozenset[str]:
 
 def stems(text: str, language: str = "en") -> list[str]:
     """The stems of a text's meaningful words, in order (stop words left out)."""
-    leave_out = stop_words(language)
-    return [stem_in(word, language) for word in words(text) if word not in leave_out]
+    leave_out, stems_of = stop_words(language), _STEMS[language]
+    return [stems_of[word] for word in words(text) if word not in leave_out]
 
 
 def stemmed(text: str, language: str = "en") -> str:

@@ -21,7 +21,7 @@ from elasticsearch.dsl import Completion, Date, Document, Index, Keyword, Text
 
 from cases.filters import FILTERS
 from lodestar.permissions.search import PUBLIC
-from lodestar.vocabularies.labels import term_labels
+from lodestar.vocabularies.labels import term_labels_everywhere
 
 from .. import wordforms
 from ..models import IndexOutbox
@@ -240,20 +240,25 @@ def metadata_text(data: dict, type_names: dict[str, str]) -> str:
     Residuos", country names too), so that a search in any language finds them. `type_names`:
     the content type's name by language (SearchDocument.labels_by_language).
     """
+    filed = []  # (position, values, their terms' names by language or None), read once for every language
+    for position, spec in enumerate(FILTERS):
+        values = data.get(spec.index_field)
+        if values:
+            values = [values] if isinstance(values, str) else values
+            vocabulary = spec.vocabulary
+            filed.append((position, values, vocabulary and term_labels_everywhere(vocabulary, values)))
     parts = []
     for code in LANGUAGES:
         parts.append(type_names[code])
         if code == "en":
             parts.append(data.get("metadata") or "")
-        for position, (spec, spec_label) in enumerate(zip(FILTERS, _filter_labels_in(code), strict=True)):
-            values = data.get(spec.index_field)
-            if values:
-                values = [values] if isinstance(values, str) else values
-                if spec.vocabulary is not None:
-                    labels = term_labels(spec.vocabulary, values, code).values()
-                else:
-                    labels = [_value_label_in(code, position, value) for value in values]
-                parts.extend(f"{spec_label}: {label}" for label in labels)
+        spec_labels = _filter_labels_in(code)
+        for position, values, names in filed:
+            if names is not None:
+                labels = [by_language[code] for by_language in names.values()]
+            else:
+                labels = [_value_label_in(code, position, value) for value in values]
+            parts.extend(f"{spec_labels[position]}: {label}" for label in labels)
     return ". ".join(dict.fromkeys(p for p in parts if p))
 
 
