@@ -426,7 +426,7 @@ def fold(text: str) -> str:
 
     Only the runs of non-ASCII characters are decomposed and stripped of their marks, each once
     per process: a rebuild folds every document's whole text, which is mostly ASCII, and folding
-    all of it was a quarter of building a document (tests/bench/search_bench.py, rebuild). The
+    all of it was an eighth of building a document (tests/bench/search_bench.py, rebuild). The
     result is the same: decomposition works character by character, and every combining mark,
     whatever its order after decomposition, is removed. (Lower case is applied to the whole text
     first: a Greek capital sigma's lower case depends on its neighbours.)
@@ -459,7 +459,7 @@ def words(text: str) -> list[str]:
 class _StemsOf(dict):
     """Each folded word's stem in one language, computed once per process: a corpus has far fewer
     distinct words than words, and a rebuild looks up every word of every document, for which a
-    plain dictionary read costs half of a functools cache's. Emptied when it holds MOST words, so
+    plain dictionary read costs two thirds of a functools cache's. Emptied when it holds MOST words, so
     that memory stays bounded."""
 
     MOST = 100_000

@@ -245,8 +245,8 @@ def metadata_text(data: dict, type_names: dict[str, str]) -> str:
         values = data.get(spec.index_field)
         if values:
             values = [values] if isinstance(values, str) else values
-            vocabulary = spec.vocabulary
-            filed.append((position, values, vocabulary and term_labels_everywhere(vocabulary, values)))
+            names = term_labels_everywhere(spec.vocabulary, values) if spec.vocabulary is not None else None
+            filed.append((position, values, names))
     parts = []
     for code in LANGUAGES:
         parts.append(type_names[code])

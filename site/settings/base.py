@@ -120,9 +120,9 @@ TEMPLATES = [
 def database(config: dict) -> dict:
     """How the site connects to its PostgreSQL database (`config`: the parsed DATABASE_URL).
 
-    JIT compilation is off: the site's statements are short or stream rows, and PostgreSQL
-    compiled the search rebuild's reads (their estimated cost passes its threshold from about
-    10,000 documents) for 0.4-0.9 s each, longer than compiling saves them.
+    JIT compilation is off: the site's statements are short or stream rows, and PostgreSQL spent
+    0.4-0.9 s compiling each of the search rebuild's reads at 100,000 documents, more than the
+    compiled code saved them.
     """
     config["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
     config["CONN_HEALTH_CHECKS"] = True
