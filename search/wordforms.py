@@ -499,8 +499,13 @@ def stop_words(language: str) -> frozenset[str]:
 
 def stems(text: str, language: str = "en") -> list[str]:
     """The stems of a text's meaningful words, in order (stop words left out)."""
+    return stems_of_words(words(text), language)
+
+
+def stems_of_words(folded: list[str], language: str = "en") -> list[str]:
+    """stems() of words already split and folded (words()): for a text stemmed in several languages."""
     leave_out, stems_of = stop_words(language), _STEMS[language]
-    return [stems_of[word] for word in words(text) if word not in leave_out]
+    return [stems_of[word] for word in folded if word not in leave_out]
 
 
 def stemmed(text: str, language: str = "en") -> str:

@@ -191,11 +191,13 @@ class SearchDocument(Document):
         language = data["language"] = document_language(data.get("language"))
         data["metadata"] = metadata_text(data, cls.labels_by_language())
         text = " ".join(filter(None, [data.get(f) for f in ("title", "summary", "metadata", "body")]))
+        metadata_words = wordforms.words(data["metadata"])  # split and folded once for the other languages
         for code in LANGUAGES:
-            own = code == language
-            data[STEMS_FIELDS[code]] = wordforms.stemmed(text if own else data["metadata"], code)
-            if own:
+            if code == language:
+                data[STEMS_FIELDS[code]] = wordforms.stemmed(text, code)
                 data[TITLE_STEMS_FIELDS[code]] = wordforms.stemmed(data.get("title") or "", code)
+            else:
+                data[STEMS_FIELDS[code]] = " ".join(wordforms.stems_of_words(metadata_words, code))
         for name, field_name in TEXT_FIELDS_IN.get(language, {}).items():
             data[field_name] = data.get(name)
         if data["visibility"] == PUBLIC:
