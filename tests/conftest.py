@@ -163,9 +163,13 @@ _running_worker: dict = {}  # the session's worker once started: its name and pr
 
 
 def _worker_has_no_work(name: str) -> bool:
-    """The worker answers (its solo pool answers only between tasks) with nothing running or queued."""
+    """The worker answers with no task running and none taken off the queue.
+
+    Each question waits for the worker's answer (at most 1 s): its solo pool answers only between
+    tasks, so asking again after a "not yet" waits for the task now running, not for a guess.
+    """
     inspect = celery_app.control.inspect(destination=[name], timeout=1.0)
-    for holding in (inspect.active, inspect.reserved, inspect.scheduled):
+    for holding in (inspect.active, inspect.reserved):
         answer = holding() or {}
         if name not in answer or answer[name]:
             return False
@@ -190,7 +194,6 @@ def _let_the_worker_finish(most: float = 30) -> None:
                 return
         except Exception:  # noqa: BLE001 - the broker is down (a drill): nothing to wait for
             return
-        time.sleep(0.05)
 
 
 @pytest.fixture(autouse=True)
