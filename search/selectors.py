@@ -21,6 +21,7 @@ syntax, so quotes, operators or odd scripts in the input cannot make Elasticsear
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import hashlib
 import math
@@ -224,10 +225,19 @@ TITLE_BOOST = 4
 TEXT_FIELDS = [f"title^{TITLE_BOOST}", "summary^2", "metadata^1.5", "body"]
 SHINGLE_FIELDS = ["title.shingles^3", "summary.shingles^1.5", "body.shingles"]  # labels are short: no phrases
 STEM_FIELDS = ["title_stems^3", "stems"]
-# Edits allowed in a word the index does not know: none up to 4 letters, 1 up to 7, then 2.
-# ("cake" must not become "case"; "decarbonisaton" must still find "decarbonisation".)
-FUZZINESS = "AUTO:5,8"
-FUZZY = {"fuzziness": FUZZINESS, "prefix_length": 1, "max_expansions": 30}
+# A word the index does not know (a typo) is looked for by the index's words within a few edits of
+# it, its lookalikes (_lookalikes): of each field, the LOOKALIKES nearest, as a fuzzy match with
+# max_expansions would expand it. All_text gates (which documents match), the title ranks and is marked.
+LOOKALIKES = 30
+LOOKALIKE_FIELDS = ("all_text", "title")
+FUZZY_GATE_LENGTH = 5  # a shorter unknown word cannot match (it would match too much)
+
+
+def allowed_edits(word: str) -> int:
+    """Edits allowed in a word the index does not know: none up to 4 letters, 1 up to 7, then 2
+    (Elasticsearch's fuzziness AUTO:5,8). "cake" must not become "case"; "decarbonisaton" must
+    still find "decarbonisation"."""
+    return 0 if len(word) < 5 else 1 if len(word) < 8 else 2
 
 
 def clean_query(raw: str) -> str:
@@ -264,6 +274,8 @@ class QueryPlan:
     variant_reach: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # (variant, the synonym it puts in place of the query's term: a match holds all of its words)
     variant_synonyms: tuple[tuple[str, str], ...] = ()
+    # (unknown word, field, its lookalikes there as (term, boost), the nearest first: _lookalikes)
+    lookalikes: tuple[tuple[str, str, tuple[tuple[str, float], ...]], ...] = ()
 
     def reach(self, variant: str) -> tuple[str, ...]:
         """The languages in which a synonym variant can match (see _variant_reach)."""
@@ -291,6 +303,14 @@ class QueryPlan:
     @property
     def unknown_words(self) -> list[str]:
         return [w for i, w in enumerate(self.words) if not self.known_stems(i)]
+
+    def lookalikes_of(self, word: str, field_name: str) -> tuple[tuple[str, float], ...]:
+        """An unknown word's lookalikes in one of LOOKALIKE_FIELDS, as (term, boost)."""
+        return next((terms for w, f, terms in self.lookalikes if (w, f) == (word, field_name)), ())
+
+    def typos_in(self, field_name: str) -> list[tuple[str, float]]:
+        """The lookalikes of every unknown word in one field."""
+        return [term for word in self.unknown_words for term in self.lookalikes_of(word, field_name)]
 
 
 def required_matches(count: int) -> int:
@@ -343,7 +363,7 @@ def plan_query(query: str, audiences: list[str], language: str | None = None) ->
     return prepare_query(query, audiences, language)[0]
 
 
-PLAN_KEY = "search:plan:v2:"  # v2: kept as (generation, (plan, variants))
+PLAN_KEY = "search:plan:v3:"  # v2: kept as (generation, (plan, variants)); v3: with lookalikes
 
 
 def _plan_key(query: str, audiences: list[str], language: str) -> str:
@@ -446,6 +466,8 @@ def _prepare_afresh(
         _variant_reach(query, synonyms, known),
         tuple(synonyms.items()),
     )
+    if plan.unknown_words:
+        plan = dataclasses.replace(plan, lookalikes=_lookalikes(list(dict.fromkeys(plan.unknown_words))))
     return plan, [v for v in variants if plan.reach(v)]
 
 
@@ -523,6 +545,85 @@ def _stems_found(pairs: list[tuple[str, str]], audiences: list[str]) -> set[tupl
     return {pair for i, pair in enumerate(pairs) if counts.get(f"stem{i}", {}).get("doc_count")}
 
 
+def _bm25_rarity(holding: int, documents: int) -> float:
+    """Lucene's BM25 idf of a term that `holding` of `documents` documents hold. (A term's count
+    includes deleted documents until segments merge, the documents' count does not: never more.)"""
+    documents = max(documents, holding)
+    return math.log(1 + (documents - holding + 0.5) / (holding + 0.5))
+
+
+def _lookalikes(words: list[str]) -> tuple[tuple[str, str, tuple[tuple[str, float], ...]], ...]:
+    """The index's words near each unknown word, in each of LOOKALIKE_FIELDS, weighted as a fuzzy
+    match weighs them: found once, when the plan is made (and kept with it), where a fuzzy query
+    expanded them again in every search, 10 of a typo's 16 ms at 10,000 documents (tests/bench).
+
+    One request: a term suggester per word and field (the edits, prefix and number of words of a
+    fuzzy match: on the bench corpus, 72 typo searches found the same hits with the same scores and
+    marks as with fuzzy queries), how many documents hold the word as typed (a fuzzy match finds it
+    too) and how many documents there are. A lookalike's boost is that of Elasticsearch's fuzzy
+    rewrite (top_terms_blended_freqs): its similarity (1 - edits / the shorter length) times the
+    rarity of the commonest lookalike, so that a rare one does not out-rank the common word the
+    person meant. The gate does not look for a word shorter than FUZZY_GATE_LENGTH, so it has no
+    lookalikes in all_text.
+    """
+    asked = [
+        (word, field_name)
+        for word in words
+        for field_name in LOOKALIKE_FIELDS
+        if field_name != "all_text" or len(word) >= FUZZY_GATE_LENGTH
+    ]
+    if not asked:
+        return ()
+    suggesters = {
+        f"w{i}": {
+            "text": word,
+            "term": {
+                "field": field_name,
+                "suggest_mode": "always",
+                "max_edits": allowed_edits(word),
+                "prefix_length": 1,
+                "min_word_length": FUZZY_GATE_LENGTH,
+                "size": LOOKALIKES,
+                "sort": "score",
+                "accuracy": 0.0,  # a fuzzy match keeps every word within the edits
+                "max_term_freq": 0.99,
+            },
+        }
+        for i, (word, field_name) in enumerate(asked)
+        if allowed_edits(word)
+    }
+    response = run_search(  # raises SearchUnavailable, as the search itself would
+        size=0,
+        track_total_hits=True,
+        query={"match_all": {}},  # all documents: a term's rarity counts them all
+        aggs={f"w{i}": {"filter": {"term": {name: word}}} for i, (word, name) in enumerate(asked)},
+        suggest=suggesters or None,
+    )
+    if not response:
+        return ()  # no index yet: nothing to find
+    documents = response["hits"]["total"]["value"]
+    found = []
+    for i, (word, field_name) in enumerate(asked):
+        as_typed = response.get("aggregations", {}).get(f"w{i}", {}).get("doc_count", 0)
+        near = {word: (1.0, as_typed)} if as_typed else {}
+        for entry in response.get("suggest", {}).get(f"w{i}", []):
+            token = entry["text"]  # the word as the field analyses it (hunspell may give two)
+            for option in entry["options"]:
+                edits = round((1 - option["score"]) * min(len(token), len(option["text"])))
+                if edits <= allowed_edits(token):
+                    near.setdefault(option["text"], (option["score"], option["freq"]))
+        nearest = sorted(near.items(), key=lambda item: (-item[1][0], -item[1][1], item[0]))[:LOOKALIKES]
+        if not nearest:
+            continue
+        commonest = _bm25_rarity(max(holding for _, (_, holding) in nearest), documents)
+        terms = tuple(
+            (term, round(similarity * commonest / _bm25_rarity(holding, documents), 6))
+            for term, (similarity, holding) in nearest
+        )
+        found.append((word, field_name, terms))
+    return tuple(found)
+
+
 # Words people add to a term's name to say which kind of term they mean ("waste sector", "air
 # quality co-benefit"). They rank what is filed under the term first (its metadata says "Sector:
 # Waste") but are not required: a discussion of landfill gas is about the waste sector too.
@@ -571,9 +672,17 @@ def _word_clause(i: int, plan: QueryPlan) -> dict | None:
         return known[0]
     if known:
         return {"bool": {"should": known, "minimum_should_match": 1}}
-    if len(plan.words[i]) >= 5:
-        return {"match": {"all_text": {"query": plan.words[i], **FUZZY}}}
-    return None  # a short unknown word: it cannot match, and still counts in required_matches
+    # By its lookalikes; None for a word with none (or short): it cannot match, and still counts
+    # in required_matches.
+    return _lookalike_clause(plan.lookalikes_of(plan.words[i], "all_text"), "all_text")
+
+
+def _lookalike_clause(terms: Iterable[tuple[str, float]], field_name: str, boost: float = 1) -> dict | None:
+    """Any of an unknown word's lookalikes in a field, each with its boost (times `boost`)."""
+    clauses = [{"term": {field_name: {"value": term, "boost": boost * weight}}} for term, weight in terms]
+    if len(clauses) <= 1:
+        return clauses[0] if clauses else None
+    return {"bool": {"should": clauses}}
 
 
 def _variant_clause(variant: str, synonym: str, languages: Iterable[str] = LANGUAGES) -> dict | None:
@@ -625,17 +734,17 @@ def _ranking(query: str, plan: QueryPlan, variants: list[str]) -> list[dict]:
     issue 15, a French or Spanish one by its language's hunspell and stems fields, so a French
     title does not out-rank a Spanish one only because English analysis happens to reduce French
     plurals. The exact title counts in every language.
-    A word the index does not know (a typo) is ranked by its fuzzy matches in the title only: the
-    gate already finds it fuzzily in all the text, and each more field to expand fuzzily cost as much
-    as the rest of the query in the benchmark (tests/bench/search_profile.py).
+    A word the index does not know (a typo) is ranked by its lookalikes in the title only: the
+    gate already finds them in all the text, and each more field to expand fuzzily cost as much as
+    the rest of the query in the benchmark (tests/bench/search_profile.py).
     """
     ranking = [
         *(_ranking_in(code, query, plan, variants) for code in LANGUAGES),
         {"term": {"title.exact": {"value": normalise_term(query), "boost": 25}}},
     ]
-    unknown = plan.unknown_words
-    if unknown:
-        ranking.append({"match": {"title": {"query": " ".join(unknown), "boost": TITLE_BOOST, **FUZZY}}})
+    typos = _lookalike_clause(plan.typos_in("title"), "title", TITLE_BOOST)
+    if typos:
+        ranking.append(typos)
     return ranking
 
 
@@ -784,20 +893,20 @@ def _filter_clauses(filters: dict[str, tuple[str, ...]], *, without: str | None 
     return [{"terms": {name: list(values)}} for name, values in filters.items() if values and name != without]
 
 
-def _highlight_query(field_name: str, query: str, variants: list[str], *, fuzzy: str = "") -> dict:
+def _highlight_query(field_name: str, query: str, variants: list[str], *, typos: Iterable[str] = ()) -> dict:
     """What to mark in one field: the words as typed, their stems and their synonyms.
 
     One match query on the field itself: every word of the query and its variants is marked
     wherever it occurs (the words are analysed alike in title, summary and body), and the
-    highlighter has one small query to run per hit. The fuzzy matches of a typo (`fuzzy`: the
-    words the index does not know) are marked in titles only: expanding them over every hit's
-    summary and body doubled the search latency in the benchmark.
+    highlighter has one small query to run per hit. The lookalikes of a typo (`typos`: those of
+    the words the index does not know) are marked in titles only: marking a typo's fuzzy matches
+    over every hit's summary and body doubled the search latency in the benchmark.
     """
     words = {"match": {field_name: " ".join(dict.fromkeys([query, *variants]))}}
-    if not fuzzy:
+    typos = list(dict.fromkeys(typos))
+    if not typos:
         return words
-    typos = {"match": {field_name: {"query": fuzzy, **FUZZY}}}
-    return {"bool": {"should": [words, typos]}}
+    return {"bool": {"should": [words, {"terms": {field_name: typos}}]}}
 
 
 FACET_SIZE = 50  # values shown per facet, the most frequent first
@@ -920,7 +1029,10 @@ def build_body(
                 "title": {
                     "number_of_fragments": 0,
                     "highlight_query": _highlight_query(
-                        "title", request.query, variants, fuzzy=" ".join(plan.unknown_words)
+                        "title",
+                        request.query,
+                        variants,
+                        typos=[term for term, _ in plan.typos_in("title")],
                     ),
                 },
                 "summary": {

@@ -54,6 +54,20 @@ def test_a_misspelt_word_finds_the_right_document(library):
     assert titles("decarbonisaton") == ["Illustrative Agency for Decarbonisation"]
 
 
+def test_a_misspelt_word_ranks_the_word_most_documents_use_above_a_rare_lookalike(search_index):
+    """'kelvarn' is one letter from 'kelvarin', which six offices have, and from 'kelvar', which
+    one has: the rare word must not come first only for being rare (its lookalikes are weighed by
+    the rarity of the commonest, as Elasticsearch's fuzzy match weighs them)."""
+    for place in ["North", "South", "East", "West", "Upper", "Lower"]:
+        member_organisation(f"Illustrative Kelvarin Office {place}")
+    member_organisation("Illustrative Kelvar Office Central")
+    index_pending()
+    hits = search("kelvarn").hits
+    assert [plain(hit.title) for hit in hits][-1] == "Illustrative Kelvar Office Central"
+    assert len(hits) == 7
+    assert "<mark>Kelvarin</mark>" in hits[0].title  # the title marks the word it was taken for
+
+
 def test_a_plural_finds_the_singular(library):
     assert titles("strategies") == ["Illustrative Strategy Unit"]
     assert titles("boards") == ["Illustrative Forestry Board"]
