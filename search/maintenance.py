@@ -185,7 +185,7 @@ def _stream_all(name: str, progress: Callable[[int], None]) -> Iterator[dict]:
     term_labels.forget()  # documents carry the terms' names: read them as they are now
     for document in all_documents():
         # One statement per type, read through a server-side cursor: memory stays flat.
-        for obj in document.indexable_with_versions().iterator(chunk_size=CHUNK_SIZE):
+        for obj in document.scan(CHUNK_SIZE):
             progress(1)
             yield {
                 "_op_type": "index",

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
@@ -50,6 +51,24 @@ def facet_keyword() -> Keyword:
     """A keyword field the search page counts (a facet): its global ordinals are built at each
     refresh rather than by the first search after it, which would otherwise wait for them."""
     return Keyword(eager_global_ordinals=True)
+
+
+class Row:
+    """A values() row with the attributes a document's prepare_* methods read: "title" as
+    row.title, "locale__language_code" as row.locale.language_code (row.locale None when every
+    column of the relation is)."""
+
+    def __init__(self, values: dict):
+        related: dict[str, dict] = {}
+        for name, value in values.items():
+            relation, _, attribute = name.partition("__")
+            if attribute:
+                related.setdefault(relation, {})[attribute] = value
+            else:
+                self.__dict__[name] = value
+        for relation, attributes in related.items():
+            empty = all(value is None for value in attributes.values())
+            self.__dict__[relation] = None if empty else SimpleNamespace(**attributes)
 
 
 class SearchDocument(Document):
@@ -113,6 +132,9 @@ class SearchDocument(Document):
     document_type = ""  # the content_type value and outbox key, e.g. "case_study"
     label = ""  # what people see, e.g. "Case study"
     model = None  # the Django model whose rows become documents
+    # The columns its prepare_* methods read ("locale__language_code" for page.locale.language_code),
+    # if a rebuild may read rows (Row) instead of model instances: see scan(). Empty: instances.
+    row_columns = ()
 
     class Meta:
         dynamic = "strict"  # a field nobody declared is a bug, not something to guess a mapping for
@@ -143,6 +165,22 @@ class SearchDocument(Document):
         return cls.get_queryset().annotate(
             search_version=Coalesce(Subquery(version), Value(0), output_field=IntegerField())
         )
+
+    @classmethod
+    def scan(cls, chunk_size: int) -> Iterator:
+        """Every indexable object with its version, for a rebuild: rows where the type names its
+        row_columns (a Wagtail page's set-up, Wagtail's and modelcluster's __init__, was a third of
+        building its document), else model instances. Read through a server-side cursor."""
+        found = cls.indexable_with_versions()
+        if not cls.row_columns:
+            return found.iterator(chunk_size=chunk_size)
+        columns = ("pk", "search_version", *cls.row_columns)
+        return (cls.row(values) for values in found.values(*columns).iterator(chunk_size=chunk_size))
+
+    @classmethod
+    def row(cls, values: dict) -> Row:
+        """One of scan()'s rows; a type converts a column its instances would give otherwise."""
+        return Row(values)
 
     @classmethod
     def document_id(cls, object_id) -> str:

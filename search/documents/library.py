@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import Country
 
 from cases import translation
 from cases.fields import SkillLevel
@@ -19,7 +20,9 @@ from cases.models import CaseStudyPage, ToolPage
 from lodestar.permissions.library import findable_pages
 from lodestar.vocabularies.models import CoBenefit, PolicyInstrument, Sector, StrategyStage
 
-from .base import SearchDocument, document_language, html_to_text, page_url, register, slugs_of
+from .base import Row, SearchDocument, document_language, html_to_text, page_url, register, slugs_of
+
+_COUNTRIES = CaseStudyPage._meta.get_field("countries")
 
 
 def _originals(pages: QuerySet) -> QuerySet:
@@ -29,6 +32,12 @@ def _originals(pages: QuerySet) -> QuerySet:
 
 class LibraryPageDocument(SearchDocument):
     """What case studies and tools are filled with alike: a live library page (not registered)."""
+
+    # What the prepare_* methods below read (a rebuild reads rows: SearchDocument.scan).
+    row_columns = (
+        *("title", "summary", "url_path", "audience", "first_published_at", "sector_slugs", "languages"),
+        *("locale__language_code", "written_versions"),
+    )
 
     @staticmethod
     def prepare_title(page) -> str:
@@ -78,6 +87,18 @@ class CaseStudySearchDocument(LibraryPageDocument):
     document_type = "case_study"
     label = _("Case study")
     model = CaseStudyPage
+    row_columns = (
+        *LibraryPageDocument.row_columns,
+        *("body", "city", "region", "countries", "actor_type__slug", "strategy_stage__slug"),
+        *("co_benefit_slugs", "policy_instrument_slugs"),
+    )
+
+    @classmethod
+    def row(cls, values: dict) -> Row:
+        """A row's countries as the page gives them (a row holds the column's codes, "CL,PE")."""
+        row = super().row(values)
+        row.countries = [Country(code=code) for code in _COUNTRIES.to_python(row.countries) or []]
+        return row
 
     @classmethod
     def get_queryset(cls) -> QuerySet:
@@ -139,6 +160,10 @@ class ToolDocument(LibraryPageDocument):
     document_type = "tool"
     label = _("Tool")
     model = ToolPage
+    row_columns = (
+        *LibraryPageDocument.row_columns,
+        *("description", "maintainer", "strategy_stage_slugs", "skill_level", "tool_type__slug", "cost"),
+    )
 
     @classmethod
     def get_queryset(cls) -> QuerySet:

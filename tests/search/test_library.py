@@ -24,6 +24,7 @@ from forum.models import Category, Post
 from forum.rendering import render_markdown
 from lodestar.vocabularies.models import ActorType, Sector, StrategyStage
 from search import indexing, maintenance
+from search.documents import all_documents
 from search.selectors import SearchRequest, search_content
 from tests.cases.factories import CaseStudyPageFactory, ToolPageFactory, ensure_library_structure, term
 from tests.forum.factories import CategoryFactory, TopicFactory
@@ -198,6 +199,30 @@ def test_relevance_on_the_library(demo_content):
     assert "Costa Rica: ten decarbonisation axes to net zero" in titles("Costa Rica carbon neutrality")[:3], (
         "a synonym of 'net zero' together with other words"
     )
+
+
+# What the demo content fills in each library document type (so that the comparison covers it).
+FILLED_BY_THE_DEMO = {
+    "case_study": {"countries", "sectors", "actor_type", "strategy_stage", "co_benefits"}
+    | {"policy_instruments"},
+    "tool": {"sectors", "strategy_stage", "tool_type", "cost", "metadata"},
+}
+
+
+def test_a_rebuild_builds_each_library_document_as_live_indexing_does(demo_content):
+    """A rebuild reads rows, not pages (SearchDocument.scan): every demo case study and tool,
+    translations included, gets the same document, id and version from a row as from its page."""
+    compared = [d for d in all_documents() if d.row_columns]
+    assert {d.document_type for d in compared} == set(FILLED_BY_THE_DEMO)
+    for document in compared:
+        pages = document.indexable_with_versions()
+        from_pages = {page.pk: (page.search_version, document.source(page)) for page in pages}
+        rows = document.scan(chunk_size=7)
+        from_rows = {row.pk: (row.search_version, document.source(row)) for row in rows}
+        assert from_rows == from_pages
+        sources = [source for _, source in from_rows.values()]
+        assert {name for source in sources for name in source} >= FILLED_BY_THE_DEMO[document.document_type]
+        assert {source["language"] for source in sources} == {"en", "fr", "es"}
 
 
 @pytest.mark.django_db
