@@ -586,7 +586,7 @@ def _lookalikes(words: list[str]) -> tuple[tuple[str, str, tuple[tuple[str, floa
                 "size": LOOKALIKES,
                 "sort": "score",
                 "accuracy": 0.0,  # a fuzzy match keeps every word within the edits
-                "max_term_freq": 0.99,
+                "max_term_freq": 0.99,  # however many documents hold the word as typed
             },
         }
         for i, (word, field_name) in enumerate(asked)
@@ -608,7 +608,7 @@ def _lookalikes(words: list[str]) -> tuple[tuple[str, str, tuple[tuple[str, floa
         near = {word: (1.0, as_typed)} if as_typed else {}
         for entry in response.get("suggest", {}).get(f"w{i}", []):
             token = entry["text"]  # the word as the field analyses it (hunspell may give two)
-            for option in entry["options"]:
+            for option in entry["options"]:  # score: 1 - edits / the shorter length
                 edits = round((1 - option["score"]) * min(len(token), len(option["text"])))
                 if edits <= allowed_edits(token):
                     near.setdefault(option["text"], (option["score"], option["freq"]))
