@@ -230,14 +230,14 @@ STEM_FIELDS = ["title_stems^3", "stems"]
 # max_expansions would expand it. All_text gates (which documents match), the title ranks and is marked.
 LOOKALIKES = 30
 LOOKALIKE_FIELDS = ("all_text", "title")
-FUZZY_GATE_LENGTH = 5  # a shorter unknown word cannot match (it would match too much)
+ONE_EDIT_FROM, TWO_EDITS_FROM = 5, 8  # letters (Elasticsearch's fuzziness AUTO:5,8)
 
 
 def allowed_edits(word: str) -> int:
-    """Edits allowed in a word the index does not know: none up to 4 letters, 1 up to 7, then 2
-    (Elasticsearch's fuzziness AUTO:5,8). "cake" must not become "case"; "decarbonisaton" must
-    still find "decarbonisation"."""
-    return 0 if len(word) < 5 else 1 if len(word) < 8 else 2
+    """Edits allowed in a word the index does not know: none up to 4 letters, 1 up to 7, then 2.
+    "cake" must not become "case"; "decarbonisaton" must still find "decarbonisation". A word
+    with none allowed cannot match (it would match too much), though it still ranks by its title."""
+    return 0 if len(word) < ONE_EDIT_FROM else 1 if len(word) < TWO_EDITS_FROM else 2
 
 
 def clean_query(raw: str) -> str:
@@ -563,14 +563,14 @@ def _lookalikes(words: list[str]) -> tuple[tuple[str, str, tuple[tuple[str, floa
     too) and how many documents there are. A lookalike's boost is that of Elasticsearch's fuzzy
     rewrite (top_terms_blended_freqs): its similarity (1 - edits / the shorter length) times the
     rarity of the commonest lookalike, so that a rare one does not out-rank the common word the
-    person meant. The gate does not look for a word shorter than FUZZY_GATE_LENGTH, so it has no
+    person meant. The gate does not look for a word with no edits allowed, so it has no
     lookalikes in all_text.
     """
     asked = [
         (word, field_name)
         for word in words
         for field_name in LOOKALIKE_FIELDS
-        if field_name != "all_text" or len(word) >= FUZZY_GATE_LENGTH
+        if field_name != "all_text" or allowed_edits(word)
     ]
     if not asked:
         return ()
@@ -582,7 +582,7 @@ def _lookalikes(words: list[str]) -> tuple[tuple[str, str, tuple[tuple[str, floa
                 "suggest_mode": "always",
                 "max_edits": allowed_edits(word),
                 "prefix_length": 1,
-                "min_word_length": FUZZY_GATE_LENGTH,
+                "min_word_length": ONE_EDIT_FROM,
                 "size": LOOKALIKES,
                 "sort": "score",
                 "accuracy": 0.0,  # a fuzzy match keeps every word within the edits

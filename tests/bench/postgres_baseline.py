@@ -65,7 +65,7 @@ def create_table(cursor) -> int:
     for document in all_documents():
         others = [name for name in _text_fields(document) if name not in WEIGHTS]
         rows = []
-        for obj in document.indexable_with_versions().iterator(chunk_size=500):
+        for obj in document.scan(chunk_size=500):
             source = document.source(obj)
             title, summary = source.get("title", ""), source.get("summary", "")
             rest = " ".join(str(source[name]) for name in others if source.get(name))

@@ -247,7 +247,7 @@ def bench_rebuild() -> dict:
     sources = [
         {"_id": d.document_id(o.pk), "_source": d.source(o)}
         for d in all_documents()
-        for o in d.indexable_with_versions().iterator(chunk_size=500)
+        for o in d.scan(chunk_size=500)
     ]
     rounds = []
     for label in ("warm-up", "timed"):
