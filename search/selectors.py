@@ -276,6 +276,9 @@ class QueryPlan:
     variant_synonyms: tuple[tuple[str, str], ...] = ()
     # (unknown word, field, its lookalikes there as (term, boost), the nearest first: _lookalikes)
     lookalikes: tuple[tuple[str, str, tuple[tuple[str, float], ...]], ...] = ()
+    # (language, stem) of known_translated that a document in that language holds: only its
+    # documents rank by that language's fields (ranks_in)
+    held_in_own_language: frozenset[tuple[str, str]] = frozenset()
 
     def reach(self, variant: str) -> tuple[str, ...]:
         """The languages in which a synonym variant can match (see _variant_reach)."""
@@ -299,6 +302,16 @@ class QueryPlan:
         """The i-th word's (language, stem) pairs that the index holds."""
         pairs = [("en", self.stems[i])] + [(code, stems[i]) for code, stems in self.translated]
         return [(code, stem) for code, stem in dict.fromkeys(pairs) if self.is_known(code, stem)]
+
+    def ranks_in(self, language: str, stems: Iterable[str]) -> bool:
+        """Whether a document in `language` may hold any of these stems there, and so rank by them.
+
+        Every document is ranked by the English fields. A French or Spanish stems field also
+        holds the other documents' labels, so a stem known there may be in no French or Spanish
+        document at all: then that language's ranking clauses can only score zero, and each costs
+        its setup in every search ("long-term strategy" spent a quarter of its time in them).
+        """
+        return language == "en" or any((language, stem) in self.held_in_own_language for stem in stems)
 
     @property
     def unknown_words(self) -> list[str]:
@@ -326,7 +339,7 @@ def required_matches(count: int) -> int:
     return max(3, math.ceil(count / 2))
 
 
-KNOWN_STEMS_KEY = "search:known-stem:"
+KNOWN_STEMS_KEY = "search:known-stem:v2:"  # v2: (generation, held, held by its language's documents)
 KNOWN_STEMS_SECONDS = 60 * 60
 
 
@@ -363,7 +376,7 @@ def plan_query(query: str, audiences: list[str], language: str | None = None) ->
     return prepare_query(query, audiences, language)[0]
 
 
-PLAN_KEY = "search:plan:v3:"  # v2: kept as (generation, (plan, variants)); v3: with lookalikes
+PLAN_KEY = "search:plan:v4:"  # v2: kept as (generation, (plan, variants)); v3: with lookalikes; v4: ranks_in
 
 
 def _plan_key(query: str, audiences: list[str], language: str) -> str:
@@ -446,16 +459,21 @@ def _prepare_afresh(
         pairs += extra
     if generation is None:
         generation = visitor_cache.current_generation()  # None while Redis is unreachable
-    known = {pair for pair in pairs if cached.get(keys[pair]) == (generation, True)}
-    unsure = [pair for pair in pairs if pair not in known and cached.get(keys[pair]) != (generation, False)]
+    held = {  # (language, stem): (held by some document, by one in that language)
+        pair: answer[1:]
+        for pair in pairs
+        if (answer := cached.get(keys[pair])) and generation is not None and answer[0] == generation
+    }
+    unsure = [pair for pair in pairs if pair not in held]
     if unsure:
         found = _stems_found(unsure, audiences)
-        known |= found
+        held.update(found)
         if generation is not None:
             with contextlib.suppress(Exception):  # as above: the next search asks again
                 cache.set_many(
-                    {keys[pair]: (generation, pair in found) for pair in unsure}, KNOWN_STEMS_SECONDS
+                    {keys[pair]: (generation, *found[pair]) for pair in unsure}, KNOWN_STEMS_SECONDS
                 )
+    known = {pair for pair, (anywhere, _) in held.items() if anywhere}
     plan = QueryPlan(
         words,
         stems,
@@ -465,6 +483,7 @@ def _prepare_afresh(
         frozenset(pair for pair in known if pair[0] != "en"),
         _variant_reach(query, synonyms, known),
         tuple(synonyms.items()),
+        held_in_own_language=frozenset(pair for pair, (_, own) in held.items() if own and pair[0] != "en"),
     )
     if plan.unknown_words:
         plan = dataclasses.replace(plan, lookalikes=_lookalikes(list(dict.fromkeys(plan.unknown_words))))
@@ -522,27 +541,37 @@ def _variant_reach(
     )
 
 
-def _stems_found(pairs: list[tuple[str, str]], audiences: list[str]) -> set[tuple[str, str]]:
-    """The (language, stem) pairs that some live document the audiences may see holds (one request)."""
+def _stems_found(
+    pairs: list[tuple[str, str]], audiences: list[str]
+) -> dict[tuple[str, str], tuple[bool, bool]]:
+    """For each (language, stem) pair: whether some live document the audiences may see holds it,
+    and whether one in that language does (QueryPlan.ranks_in). One request."""
+    aggs = {}
+    for i, (code, stem) in enumerate(pairs):
+        held = {"term": {STEMS_FIELDS[code]: stem}}
+        aggs[f"stem{i}"] = {"filter": held}
+        if code != "en":
+            aggs[f"own{i}"] = {"filter": {"bool": {"filter": [held, {"term": {"language": code}}]}}}
     try:
         response = query_client().search(
             index=read_alias(),
             size=0,
             track_total_hits=False,
             query={"bool": {"filter": [{"terms": {"visibility": audiences}}]}},
-            aggs={
-                f"stem{i}": {"filter": {"term": {STEMS_FIELDS[code]: stem}}}
-                for i, (code, stem) in enumerate(pairs)
-            },
+            aggs=aggs,
         )
     except NotFoundError:
-        return set()  # no index yet: nothing to find
+        return dict.fromkeys(pairs, (False, False))  # no index yet: nothing to find
     except ApiError as error:
         raise SearchUnavailable(str(error)) from error
     except (TransportConnectionError, ConnectionTimeout, TransportError) as error:
         raise SearchUnavailable(str(error)) from error
     counts = response.body.get("aggregations", {})
-    return {pair for i, pair in enumerate(pairs) if counts.get(f"stem{i}", {}).get("doc_count")}
+
+    def held(name: str) -> bool:
+        return bool(counts.get(name, {}).get("doc_count"))
+
+    return {pair: (held(f"stem{i}"), held(f"own{i}")) for i, pair in enumerate(pairs)}
 
 
 def _bm25_rarity(holding: int, documents: int) -> float:
@@ -643,8 +672,9 @@ def _required_words(plan: QueryPlan) -> list[bool]:
     return [not q for q in qualifiers]
 
 
-def _scored_in_own_language(code: str, clause: dict) -> dict:
-    """`clause` on a language's stems field: it gates every document, it scores only that language's.
+def _scored_in_own_language(code: str, clause: dict, *, scored: bool = True) -> dict:
+    """`clause` on a language's stems field: it gates every document, it scores only that language's
+    (and none where `scored` is false: no document in that language can match, QueryPlan.ranks_in).
 
     English stems score as before issue 15. A French or Spanish stems field holds the whole text
     of its language's documents but only the metadata (terms' labels) of the others, so its words
@@ -654,6 +684,8 @@ def _scored_in_own_language(code: str, clause: dict) -> dict:
     """
     if code == "en":
         return clause
+    if not scored:
+        return {"bool": {"filter": [clause]}}
     return {
         "bool": {
             "filter": [clause],
@@ -664,10 +696,10 @@ def _scored_in_own_language(code: str, clause: dict) -> dict:
 
 def _word_clause(i: int, plan: QueryPlan) -> dict | None:
     """The i-th word: by its stem in each language's field that holds it, else fuzzily if long enough."""
-    known = [
-        _scored_in_own_language(code, {"term": {STEMS_FIELDS[code]: stem}})
-        for code, stem in plan.known_stems(i)
-    ]
+    known = []
+    for code, stem in plan.known_stems(i):
+        clause = {"term": {STEMS_FIELDS[code]: stem}}
+        known.append(_scored_in_own_language(code, clause, scored=plan.ranks_in(code, [stem])))
     if len(known) == 1:
         return known[0]
     if known:
@@ -685,12 +717,13 @@ def _lookalike_clause(terms: Iterable[tuple[str, float]], field_name: str, boost
     return {"bool": {"should": clauses}}
 
 
-def _variant_clause(variant: str, synonym: str, languages: Iterable[str] = LANGUAGES) -> dict | None:
+def _variant_clause(variant: str, plan: QueryPlan) -> dict | None:
     """A synonym variant by stem in each language's field that can match: every word of the synonym
     (a part of it, "low development" of "long-term low emission development strategy", means
     nothing) and, like the query itself, enough of the query's other words."""
     ways = []
-    for code in languages:
+    synonym = plan.synonym(variant)
+    for code in plan.reach(variant):
         synonym_stems, others, needed = _variant_parts(variant, synonym, code)
         if synonym_stems:
             field_name = STEMS_FIELDS[code]
@@ -703,7 +736,7 @@ def _variant_clause(variant: str, synonym: str, languages: Iterable[str] = LANGU
                         "minimum_should_match": needed,
                     }
                 }
-            ways.append(_scored_in_own_language(code, match))
+            ways.append(_scored_in_own_language(code, match, scored=plan.ranks_in(code, synonym_stems)))
     if len(ways) <= 1:
         return ways[0] if ways else None
     return {"bool": {"should": ways, "minimum_should_match": 1}}
@@ -721,7 +754,7 @@ def _gate(query: str, plan: QueryPlan, variants: list[str]) -> dict:
         else {"match_none": {}}
     ]
     for variant in variants:
-        clause = _variant_clause(variant, plan.synonym(variant), plan.reach(variant))
+        clause = _variant_clause(variant, plan)
         if clause and clause not in ways:  # variants alike but for stop words have one clause
             ways.append(clause)
     return {"bool": {"should": ways, "minimum_should_match": 1}}
@@ -739,13 +772,24 @@ def _ranking(query: str, plan: QueryPlan, variants: list[str]) -> list[dict]:
     the rest of the query in the benchmark (tests/bench/search_profile.py).
     """
     ranking = [
-        *(_ranking_in(code, query, plan, variants) for code in LANGUAGES),
+        *(_ranking_in(code, query, plan, variants) for code in LANGUAGES if _ranked_in(code, plan, variants)),
         {"term": {"title.exact": {"value": normalise_term(query), "boost": 25}}},
     ]
     typos = _lookalike_clause(plan.typos_in("title"), "title", TITLE_BOOST)
     if typos:
         ranking.append(typos)
     return ranking
+
+
+def _ranked_in(code: str, plan: QueryPlan, variants: list[str]) -> bool:
+    """Whether documents in a language can rank by its fields: one holds a stem of the query's or
+    of a synonym that reaches that language."""
+    stems = [*plan.stems_in(code)]
+    for variant in variants:
+        if code in plan.reach(variant):
+            synonym_stems, others, _ = _variant_parts(variant, plan.synonym(variant), code)
+            stems += [*synonym_stems, *others]
+    return plan.ranks_in(code, stems)
 
 
 def _ranking_in(code: str, query: str, plan: QueryPlan, variants: list[str]) -> dict:

@@ -6,6 +6,7 @@ cross-language synonyms, the interface language's documents come first, and the 
 terms in the interface language.
 """
 
+import dataclasses
 import html
 
 import pytest
@@ -17,7 +18,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 
 from lodestar.vocabularies.models import VOCABULARIES, ActorType, Sector
-from search import maintenance
+from search import maintenance, selectors
 from search.documents import read_alias
 from search.selectors import SearchRequest, search_content
 from tests.cases.factories import CaseStudyPageFactory, ensure_library_structure, term
@@ -164,6 +165,44 @@ def test_each_visitor_sees_their_languages_documents_first_and_still_finds_the_o
     assert french[0] == TRAM
     assert spanish[0] == BUSES
     assert english[0] in {BRT, FREIGHT}
+
+
+def ranked(response: dict) -> list[tuple[str, float]]:
+    return [(hit["_id"], hit["_score"]) for hit in response["hits"]["hits"]]
+
+
+def test_leaving_out_a_languages_ranking_where_none_of_its_documents_can_match_changes_no_result(
+    three_languages,
+):
+    """A French or Spanish ranking is left out of a search where no document in that language holds
+    the query's words (QueryPlan.ranks_in): the results, their order and their scores stay those of
+    the search with every language's ranking in."""
+    refresh()
+    audiences = ["public"]
+    pruned = 0
+    for query, language in [
+        # Labels that only English documents carry (in every language's stems field): no French
+        # or Spanish document holds them, so both rankings are left out.
+        ("buildings", "en"),
+        ("Chile", "fr"),
+        ("business freight", "es"),
+        ("transport strategy", "en"),  # the French and Spanish documents hold these: both kept
+        ("estrategia", "es"),
+        ("transports urbains", "fr"),
+    ]:
+        with translation.override(language):
+            plan, variants = selectors.prepare_query(query, audiences)
+            every_language = dataclasses.replace(plan, held_in_own_language=plan.known_translated)
+            request = SearchRequest(query=query)
+            bodies = [
+                selectors.build_body(request, audiences=audiences, page=1, plan=p, variants=variants)
+                for p in (plan, every_language)
+            ]
+            found, full = (ranked(selectors.run_search(**b)) for b in bodies)
+        pruned += bodies[0] != bodies[1]
+        assert found, query
+        assert found == full, query
+    assert pruned >= 2  # the queries above did leave rankings out
 
 
 def test_an_alias_page_is_not_a_document_of_its_own(three_languages, home_page):
