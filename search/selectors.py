@@ -863,8 +863,8 @@ def _phrase_synonyms(plan: QueryPlan, variants: list[str], code: str) -> list[st
     for one word there is no more to rank, and the query's own words have their phrase on the title.)
 
     Not in the body: there the gate's stems already score the synonym's words, and its phrase
-    cost a tenth of the slowest searches' time (7% at p95 over the benchmark's mix) for a
-    relevance suite scoring alike (nDCG@10 0.948 with it, 0.949 without).
+    cost a tenth of the slowest searches' time (5 to 6% of raw p95 over the benchmark's mix) for
+    a relevance suite scoring alike (nDCG@10 0.948 with it, 0.949 without).
     """
     synonyms = [plan.synonym(v) for v in variants if code in plan.reach(v)]
     return [synonym for synonym in dict.fromkeys(synonyms) if len(wordforms.words(synonym)) > 1]
