@@ -203,8 +203,14 @@ def test_relevance_on_the_library(demo_content):
 
 # What the demo content fills in each library document type (so that the comparison covers it).
 FILLED_BY_THE_DEMO = {
-    "case_study": {"countries", "sectors", "actor_type", "strategy_stage", "co_benefits"}
-    | {"policy_instruments"},
+    "case_study": {
+        "countries",
+        "sectors",
+        "actor_type",
+        "strategy_stage",
+        "co_benefits",
+        "policy_instruments",
+    },
     "tool": {"sectors", "strategy_stage", "tool_type", "cost", "metadata"},
 }
 
